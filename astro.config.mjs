@@ -1,0 +1,17 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+
+// Where the site is hosted. SITE_URL is the origin (and any path) used in feeds, canonical URLs and the sitemap;
+// BASE_PATH is the sub-path the site is served under, e.g. `/digest/` on GitHub Pages. Both are documented in README.
+const site = process.env.SITE_URL ?? 'https://papers-digest.example.org';
+const base = process.env.BASE_PATH ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'ignore',
+  // Whitespace between inline elements matters in running text; 'jsx' mode would glue words together.
+  compressHTML: true,
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+});

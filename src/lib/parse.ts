@@ -1,0 +1,147 @@
+import { GLUED_BUTTON, isChrome } from './chrome';
+import { cleanLine, splitLines, titleKey } from './normalise';
+import type { Problem } from './problems';
+
+/** One paper as read from one dump, before it becomes a record. */
+export interface DumpPaper {
+  title: string;
+  abstract: string;
+  /** 1-based position in the dump after duplicates are removed. */
+  rank: number;
+  /** Line of the title in the dump file. */
+  line: number;
+}
+
+export interface DumpParse {
+  papers: DumpPaper[];
+  problems: Problem[];
+  /** Set when the file cannot be a dump at all (empty, binary, no papers): one sentence for the reader. */
+  fatal?: string;
+}
+
+interface ContentLine {
+  line: number;
+  text: string;
+}
+
+/** Decodes a dump's bytes as UTF-8, refusing binary data. A byte-order mark is dropped. */
+export function decodeDump(bytes: Uint8Array): { ok: true; text: string } | { ok: false; reason: string } {
+  if (bytes.length === 0) return { ok: false, reason: 'is empty' };
+  if (bytes.includes(0)) return { ok: false, reason: 'is not a text dump (it contains binary data)' };
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return { ok: true, text };
+  } catch {
+    return { ok: false, reason: 'is not UTF-8 text (save the dump as UTF-8 and try again)' };
+  }
+}
+
+// How much a line reads like running prose: words, plus weight for each sentence end. Relative, not a threshold.
+function proseWeight(text: string): number {
+  const words = text.split(' ').length;
+  const sentenceEnds = text.match(/[.!?](?=\s+\p{Lu}|$)/gu)?.length ?? 0;
+  return words + 3 * sentenceEnds;
+}
+
+/**
+ * True when `candidate`, standing where the abstract of `title` should be, is really the next paper's title:
+ * it reads no more like prose than a title does, while the line after it reads far more like prose.
+ */
+function isNextTitle(title: ContentLine, candidate: ContentLine, after: ContentLine | undefined): boolean {
+  if (!after) return false;
+  const c = proseWeight(candidate.text);
+  return proseWeight(after.text) >= 3 * c && c < 3 * proseWeight(title.text);
+}
+
+function preview(text: string): string {
+  return text.length > 60 ? `“${text.slice(0, 57)}…”` : `“${text}”`;
+}
+
+/** Reads the lines of a dump that carry content, dropping chrome and blank lines with notes. */
+function contentLines(text: string, file: string, problems: Problem[]): ContentLine[] {
+  const lines = splitLines(text.startsWith('\uFEFF') ? text.slice(1) : text);
+  const out: ContentLine[] = [];
+  let blankRun = 0;
+  let blankStart = 0;
+  let pageStart = true;
+  const flushBlanks = () => {
+    if (blankRun > 0 && out.length > 0) {
+      problems.push({ file, line: blankStart, severity: 'note', message: `skipped ${blankRun} blank line${blankRun > 1 ? 's' : ''}` });
+    }
+    blankRun = 0;
+  };
+  lines.forEach((raw, index) => {
+    const line = index + 1;
+    const { text: cleaned, removed } = cleanLine(raw);
+    if (removed > 0) {
+      problems.push({ file, line, severity: 'note', message: `removed ${removed} control or invisible character${removed > 1 ? 's' : ''}` });
+    }
+    if (cleaned === '') {
+      if (blankRun === 0) blankStart = line;
+      blankRun += 1;
+      return;
+    }
+    flushBlanks();
+    if (isChrome(cleaned)) {
+      problems.push({ file, line, severity: 'note', message: `skipped page chrome ${preview(cleaned)}` });
+      pageStart = true;
+      return;
+    }
+    let content = cleaned;
+    if (pageStart && GLUED_BUTTON.test(content)) {
+      content = content.replace(GLUED_BUTTON, '').trim();
+      problems.push({ file, line, severity: 'note', message: 'removed the “Subscribe” button text glued to the title' });
+    }
+    pageStart = false;
+    out.push({ line, text: content });
+  });
+  return out;
+}
+
+/**
+ * Parses the text of one dump: page chrome, then alternating title and abstract lines. Never throws; every paper
+ * that can be read is returned, and everything else is a problem with its line.
+ */
+export function parseDump(text: string, file: string): DumpParse {
+  const problems: Problem[] = [];
+  const lines = contentLines(text, file, problems);
+  const papers: DumpPaper[] = [];
+  const firstLineByKey = new Map<string, number>();
+
+  for (let i = 0; i < lines.length; ) {
+    const title = lines[i]!;
+    const candidate = lines[i + 1];
+    if (!candidate) {
+      problems.push({ file, line: title.line, severity: 'error', message: `${preview(title.text)} has no abstract after it (the dump ends); the paper was not read` });
+      break;
+    }
+    if (isNextTitle(title, candidate, lines[i + 2])) {
+      const orphanIsProse = proseWeight(title.text) >= 3 * proseWeight(candidate.text);
+      problems.push({
+        file,
+        line: title.line,
+        severity: 'error',
+        message: orphanIsProse
+          ? `${preview(title.text)} reads like an abstract with no title before it; the paper was not read`
+          : `${preview(title.text)} has no abstract (line ${candidate.line} reads like the next title); the paper was not read`,
+      });
+      i += 1;
+      continue;
+    }
+    i += 2;
+    const key = titleKey(title.text);
+    const first = firstLineByKey.get(key);
+    if (first !== undefined) {
+      problems.push({ file, line: title.line, severity: 'note', message: `${preview(title.text)} repeats the paper at line ${first}; kept the first` });
+      continue;
+    }
+    firstLineByKey.set(key, title.line);
+    papers.push({ title: title.text, abstract: candidate.text, rank: papers.length + 1, line: title.line });
+  }
+
+  if (papers.length === 0) {
+    const fatal = lines.length === 0 ? 'has no papers in it (only page chrome or blank lines)' : 'has no papers that could be read';
+    return { papers, problems, fatal };
+  }
+  return { papers, problems };
+}

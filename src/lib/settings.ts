@@ -1,0 +1,46 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'astro/zod';
+
+/** `content/site.yaml`: the digest's name and the sizes of its lists. */
+export const SiteSettingsSchema = z.object({
+  /** The digest's name, in the header, titles and feeds. */
+  title: z.string().trim().min(1),
+  /** One sentence: the home page's meta description and the feeds' description. */
+  description: z.string().trim().min(1),
+  /** Papers per topic page before it paginates. Default 30. */
+  pageSize: z.int().min(5).max(500).default(30),
+  /** Items in the whole-digest feeds. Default 100. */
+  feedItems: z.int().min(1).max(1000).default(100),
+  /** Items in each topic's feed. Default 50. */
+  topicFeedItems: z.int().min(1).max(1000).default(50),
+  /** Related papers on a paper page. Default 5. */
+  relatedCount: z.int().min(0).max(20).default(5),
+  /** BCP 47 language of the site. Default `en`. */
+  language: z.string().default('en'),
+});
+export type SiteSettings = z.infer<typeof SiteSettingsSchema>;
+
+export function parseSiteSettings(text: string): { ok: true; value: SiteSettings } | { ok: false; message: string } {
+  let input: unknown;
+  try {
+    input = parseYaml(text);
+  } catch (error) {
+    return { ok: false, message: `not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+  }
+  const result = SiteSettingsSchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, message: result.error.issues.map((i) => `field ${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** `2026-11-26` → `26 November 2026`, the same on every machine and in every time zone. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+}
+
+/** A day as an RFC 3339 instant at midnight UTC, for feeds and `<time datetime>`. */
+export function dayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00Z`);
+}

@@ -1,0 +1,90 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'astro/zod';
+
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** One rule: phrases that, found in a paper, add `weight` to a topic's score (a negative weight takes away). */
+export const RuleSchema = z.object({
+  /**
+   * Phrases, matched word by word after word forms are folded (case, plurals, British -ise/-isation).
+   * A word ending in `*` matches any word it starts (`quantiz*`).
+   */
+  match: z.array(z.string().trim().min(1)).min(1),
+  /** Points for each phrase found in the abstract; the title counts `settings.titleWeight` times as much. */
+  weight: z.number().refine((w) => w !== 0, { error: 'must not be 0' }),
+  /** Only the title counts for this rule when true (for words that are common in passing). Default: false. */
+  titleOnly: z.boolean().default(false),
+});
+export type Rule = z.infer<typeof RuleSchema>;
+
+/** A topic of the taxonomy: shown on its page and assigned by its rules. */
+export const TopicSchema = z.object({
+  /** URL segment and stable identifier. */
+  slug: z.string().regex(SLUG, { error: 'must be a lowercase slug (a-z, 0-9, single hyphens)' }),
+  /** Display name. */
+  name: z.string().trim().min(1),
+  /** One paragraph shown on the topic's page. */
+  description: z.string().trim().min(1),
+  /** Score a paper needs for this topic; overrides `settings.threshold`. */
+  threshold: z.number().positive().optional(),
+  /** The rules that assign the topic. */
+  rules: z.array(RuleSchema).min(1),
+});
+export type Topic = z.infer<typeof TopicSchema>;
+
+export const TaxonomySettingsSchema = z.object({
+  /** How many times a phrase in the title counts compared with one in the abstract. Default 3. */
+  titleWeight: z.number().positive().default(3),
+  /** Score a topic needs to be assigned, unless the topic sets its own. Default 4. */
+  threshold: z.number().positive().default(4),
+  /** A topic is kept only if it scores at least this share of the best topic's score (0–1). Default 0.3. */
+  relativeThreshold: z.number().min(0).max(1).default(0.3),
+  /** At most this many topics per paper. Default 4. */
+  maxTopics: z.int().min(1).max(4).default(4),
+  /** Repeats of a phrase in the abstract beyond this add nothing. Default 3. */
+  repeatCap: z.int().min(1).default(3),
+  /** Topic given when no rule matches at all. */
+  fallback: z.string().regex(SLUG),
+});
+
+export const TaxonomySchema = z
+  .object({
+    settings: TaxonomySettingsSchema,
+    topics: z.array(TopicSchema).min(1),
+  })
+  .superRefine((taxonomy, ctx) => {
+    const seen = new Set<string>();
+    taxonomy.topics.forEach((topic, index) => {
+      if (seen.has(topic.slug)) ctx.addIssue({ code: 'custom', path: ['topics', index, 'slug'], message: `“${topic.slug}” is used by two topics` });
+      seen.add(topic.slug);
+    });
+    if (!seen.has(taxonomy.settings.fallback)) {
+      ctx.addIssue({ code: 'custom', path: ['settings', 'fallback'], message: `“${taxonomy.settings.fallback}” is not a topic slug` });
+    }
+  });
+export type Taxonomy = z.infer<typeof TaxonomySchema>;
+
+/** Names a zod issue path the way a maintainer reads the file: `topic “codecs”, rules[2].weight`. */
+function placeOf(path: readonly PropertyKey[], input: unknown): string {
+  if (path[0] === 'topics' && typeof path[1] === 'number') {
+    const topics = (input as { topics?: { slug?: unknown }[] } | null)?.topics;
+    const slug = topics?.[path[1]]?.slug;
+    const name = typeof slug === 'string' ? `topic “${slug}”` : `topic #${path[1] + 1}`;
+    const rest = path.slice(2).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    return rest ? `${name}, field ${rest}` : name;
+  }
+  return path.length ? `field ${path.map(String).join('.')}` : 'the file';
+}
+
+/** Parses and validates the taxonomy YAML. Errors name the topic and the field. */
+export function parseTaxonomy(text: string): { ok: true; value: Taxonomy } | { ok: false; messages: string[] } {
+  let input: unknown;
+  try {
+    input = parseYaml(text);
+  } catch (error) {
+    return { ok: false, messages: [`not valid YAML: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`] };
+  }
+  const result = TaxonomySchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, messages: result.error.issues.map((issue) => `${placeOf(issue.path, input)}: ${issue.message}`) };
+}

@@ -1,0 +1,250 @@
+/**
+ * Abstracts are plain text with LaTeX-ish fragments and bare URLs. This reads them into a small inline tree,
+ * then renders it through remark-rehype, rehype-sanitize and rehype-stringify (so every character of the
+ * source is escaped by the HTML serialiser, never by hand), or flattens it to plain text for excerpts and feeds.
+ */
+import type { PhrasingContent, Root as MdastRoot } from 'mdast';
+import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
+import rehypeStringify from 'rehype-stringify';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { trimUrl } from './links';
+
+export type Inline =
+  | { kind: 'text'; value: string }
+  | { kind: 'em' | 'strong' | 'sub' | 'sup'; children: Inline[] }
+  | { kind: 'link'; url: string; text: string };
+
+const MACROS: Record<string, string> = {
+  etc: 'etc.',
+  eg: 'e.g.',
+  ie: 'i.e.',
+  vs: 'vs.',
+  cf: 'cf.',
+  etal: 'et al.',
+  times: '×',
+  approx: '≈',
+  sim: '~',
+  leq: '≤',
+  geq: '≥',
+  le: '≤',
+  ge: '≥',
+  neq: '≠',
+  pm: '±',
+  cdot: '·',
+  infty: '∞',
+  rightarrow: '→',
+  to: '→',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  epsilon: 'ε',
+  lambda: 'λ',
+  mu: 'μ',
+  sigma: 'σ',
+  ell: 'ℓ',
+  ldots: '…',
+  dots: '…',
+};
+const STYLE_COMMANDS: Record<string, 'em' | 'strong'> = { em: 'em', emph: 'em', textit: 'em', it: 'em', textbf: 'strong', bf: 'strong' };
+const ACCENTS: Record<string, string> = { "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', c: '\u0327' };
+const URL_START = /^https?:\/\/[^\s<>"'{}|\\^`[\]]+/i;
+
+/** Finds the index of the brace closing the one at `open`, or -1. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i += 1) {
+    if (text[i] === '\\') i += 1;
+    else if (text[i] === '{') depth += 1;
+    else if (text[i] === '}' && (depth -= 1) === 0) return i;
+  }
+  return -1;
+}
+
+/** Reads abstract text into inline nodes. Total: every input gives a tree, and unknown syntax stays as text. */
+export function parseInline(text: string): Inline[] {
+  const out: Inline[] = [];
+  let buffer = '';
+  const flush = () => {
+    if (buffer) out.push({ kind: 'text', value: buffer });
+    buffer = '';
+  };
+  const push = (node: Inline) => {
+    flush();
+    out.push(node);
+  };
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i]!;
+    const rest = text.slice(i);
+    const url = /^h/i.test(ch) && (i === 0 || /[\s(["'{]/.test(text[i - 1]!)) ? URL_START.exec(rest) : null;
+    if (url) {
+      const clean = trimUrl(url[0]);
+      push({ kind: 'link', url: clean, text: clean });
+      i += clean.length;
+      // A LaTeX \href leftover glues `{label}` to the URL: drop a label that repeats the URL, set off any other.
+      if (text[i] === '{') {
+        const close = closingBrace(text, i);
+        if (close > 0) {
+          const label = text.slice(i + 1, close).trim();
+          if (label && trimUrl(label) !== clean) buffer += ` (${label})`;
+          i = close + 1;
+        }
+      }
+      continue;
+    }
+    if (ch === '\\') {
+      const next = text[i + 1] ?? '';
+      if ('%&_#$'.includes(next) && next !== '') {
+        buffer += next;
+        i += 2;
+        continue;
+      }
+      if (next in ACCENTS && next !== '') {
+        const m = /^\\.(?:\{(\p{L})\}|(\p{L}))/u.exec(rest);
+        if (m) {
+          buffer += `${m[1] ?? m[2]}${ACCENTS[next]}`.normalize('NFC');
+          i += m[0].length;
+          continue;
+        }
+      }
+      const name = /^\\([A-Za-z]+)/.exec(rest);
+      if (name) {
+        const word = name[1]!;
+        if (word in MACROS) {
+          buffer += MACROS[word];
+          i += name[0].length;
+          continue;
+        }
+        const style = STYLE_COMMANDS[word];
+        if (style && text[i + 1 + word.length] === '{') {
+          const open = i + 1 + word.length;
+          const close = closingBrace(text, open);
+          if (close > 0) {
+            push({ kind: style, children: parseInline(text.slice(open + 1, close)) });
+            i = close + 1;
+            continue;
+          }
+        }
+      }
+      buffer += ch;
+      i += 1;
+      continue;
+    }
+    if (ch === '{') {
+      const close = closingBrace(text, i);
+      const style = /^\{\\(em|it|bf)\s+/.exec(rest);
+      if (close > 0 && style) {
+        push({ kind: STYLE_COMMANDS[style[1]!]!, children: parseInline(text.slice(i + style[0].length, close)) });
+        i = close + 1;
+        continue;
+      }
+      if (close > 0) {
+        // A LaTeX group such as {FasterDiffusion} after a URL: keep its content, drop the braces.
+        out.push(...(flush(), parseInline(text.slice(i + 1, close))));
+        i = close + 1;
+        continue;
+      }
+    }
+    if ((ch === '_' || ch === '^') && i > 0 && /[\p{L}\p{N})\]]/u.test(text[i - 1]!)) {
+      const kind = ch === '_' ? 'sub' : 'sup';
+      if (text[i + 1] === '{') {
+        const close = closingBrace(text, i + 1);
+        if (close > 0) {
+          push({ kind, children: parseInline(text.slice(i + 2, close)) });
+          i = close + 1;
+          continue;
+        }
+      }
+      const token = (kind === 'sup' ? /^\^(-?\d+|\p{L}(?![\p{L}\p{N}]))/u : /^_(\p{L}{1,3}|\d{1,3})(?![\p{L}\p{N}_])/u).exec(rest);
+      if (token) {
+        push({ kind, children: [{ kind: 'text', value: token[1]! }] });
+        i += token[0].length;
+        continue;
+      }
+    }
+    if (ch === '$') {
+      const end = text.indexOf('$', i + 1);
+      if (end > i + 1 && !/\s/.test(text[i + 1]!) && end - i < 80) {
+        flush();
+        out.push(...parseInline(text.slice(i + 1, end)));
+        i = end + 1;
+        continue;
+      }
+    }
+    if (ch === '~' && i > 0 && text[i - 1] !== ' ') {
+      buffer += '\u00A0';
+      i += 1;
+      continue;
+    }
+    buffer += ch;
+    i += 1;
+  }
+  flush();
+  return out;
+}
+
+/** Plain text of inline nodes: for excerpts, feeds' summaries and search snippets. */
+export function inlineText(nodes: readonly Inline[]): string {
+  const marks = { em: '', strong: '', sub: '_', sup: '^' } as const;
+  return nodes.map((n) => (n.kind === 'text' ? n.value : n.kind === 'link' ? n.text : marks[n.kind] + inlineText(n.children))).join('');
+}
+
+export function plainAbstract(text: string): string {
+  return inlineText(parseInline(text)).replace(/\u00A0/g, ' ');
+}
+
+function toMdast(nodes: readonly Inline[]): PhrasingContent[] {
+  return nodes.map((n): PhrasingContent => {
+    switch (n.kind) {
+      case 'text':
+        return { type: 'text', value: n.value };
+      case 'link':
+        return { type: 'link', url: n.url, children: [{ type: 'text', value: n.text }] };
+      case 'em':
+        return { type: 'emphasis', children: toMdast(n.children) };
+      case 'strong':
+        return { type: 'strong', children: toMdast(n.children) };
+      case 'sub':
+      case 'sup':
+        // remark-rehype turns a node with data.hName into that element.
+        return { type: 'emphasis', data: { hName: n.kind }, children: toMdast(n.children) };
+    }
+  });
+}
+
+const SCHEMA = {
+  ...defaultSchema,
+  tagNames: ['p', 'a', 'em', 'strong', 'sub', 'sup'],
+  attributes: { a: ['href', 'rel'] },
+  protocols: { href: ['http', 'https'] },
+  clobberPrefix: '',
+};
+
+function addLinkRel() {
+  return (tree: import('hast').Root) => {
+    const visit = (node: import('hast').Root | import('hast').ElementContent) => {
+      if (node.type === 'element' && node.tagName === 'a') node.properties['rel'] = ['noopener', 'nofollow'];
+      if ('children' in node) node.children.forEach(visit);
+    };
+    visit(tree);
+  };
+}
+
+const processor = unified().use(remarkRehype).use(rehypeSanitize, SCHEMA).use(addLinkRel).use(rehypeStringify);
+
+/** The abstract as safe HTML: one paragraph, LaTeX-ish fragments rendered, URLs as links with rel="noopener". */
+export function renderAbstract(text: string): string {
+  const tree: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: toMdast(parseInline(text)) }] };
+  return processor.stringify(processor.runSync(tree));
+}
+
+/** A short excerpt of the abstract as plain text, cut at a word boundary near `max` characters. */
+export function excerpt(text: string, max = 240): string {
+  const plain = plainAbstract(text);
+  if (plain.length <= max) return plain;
+  const cut = plain.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.(-]+$/, '')}…`;
+}

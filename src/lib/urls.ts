@@ -1,0 +1,37 @@
+/**
+ * The one place URLs are made. Every page, feed, sitemap entry and search result builds its links here, so the
+ * base path (a site served under `/digest/`) and the site origin are applied the same way everywhere.
+ */
+import type { Day } from './schema';
+
+/** Site-relative paths, without the base. Directory pages end in `/`; files (feeds) do not. */
+export const paths = {
+  home: () => '',
+  papers: () => 'papers/',
+  paper: (id: string) => `papers/${id}/`,
+  topics: () => 'topics/',
+  topic: (slug: string, page = 1) => (page > 1 ? `topics/${slug}/page/${page}/` : `topics/${slug}/`),
+  topicFeed: (slug: string) => `topics/${slug}/rss.xml`,
+  days: () => 'days/',
+  day: (date: Day) => `days/${date}/`,
+  search: () => 'search/',
+  about: () => 'about/',
+  rss: () => 'rss.xml',
+  atom: () => 'atom.xml',
+  jsonFeed: () => 'feed.json',
+  feedStyle: () => 'feed.xsl',
+  papersJson: () => 'papers.json',
+  openSearch: () => 'opensearch.xml',
+  sitemap: () => 'sitemap-index.xml',
+} as const;
+
+/** Joins a base path (`/` or `/digest/`, with or without slashes) and a site-relative path. */
+export function withBase(base: string, path: string): string {
+  const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  return `${prefix}${path.replace(/^\/+/, '')}`;
+}
+
+/** An absolute URL on the site: the origin of `site` plus the base path plus the path. */
+export function absoluteUrl(site: string | URL, base: string, path: string): string {
+  return new URL(withBase(base, path), site).href;
+}

@@ -1,0 +1,37 @@
+/** Word forms folded on purpose, so that rules and search treat variants alike. Pure string functions. */
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export interface Token {
+  /** The folded form used for matching. */
+  form: string;
+  /** Offsets of the word in the original text. */
+  start: number;
+  end: number;
+}
+
+/**
+ * Folds one word: lower case, accents dropped, British -ise/-isation/-yse spelt -ize/-ization/-yze,
+ * plurals made singular. Applied alike to texts and to the phrases of rules, so both meet in the middle.
+ */
+export function foldWord(word: string): string {
+  let w = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  if (w.length > 5) {
+    w = w
+      .replace(/isation(s?)$/, 'ization$1')
+      .replace(/is(e|es|ed|er|ers|ing)$/, 'iz$1')
+      .replace(/ys(e|es|ed|er|ers|ing)$/, 'yz$1');
+  }
+  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+/** The words of a text with their folded forms and where they stand. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    tokens.push({ form: foldWord(match[0]), start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
