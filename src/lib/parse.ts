@@ -27,7 +27,10 @@ interface ContentLine {
 /** Decodes a dump's bytes as UTF-8, refusing binary data. A byte-order mark is dropped. */
 export function decodeDump(bytes: Uint8Array): { ok: true; text: string } | { ok: false; reason: string } {
   if (bytes.length === 0) return { ok: false, reason: 'is empty' };
-  if (bytes.includes(0)) return { ok: false, reason: 'is not a text dump (it contains binary data)' };
+  // A stray control byte is noise in a text dump; many of them mean the file is not text at all.
+  let controls = 0;
+  for (const byte of bytes) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) controls += 1;
+  if (controls > Math.max(4, bytes.length * 0.02)) return { ok: false, reason: 'is not a text dump (it contains binary data)' };
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
     return { ok: true, text };
@@ -37,9 +40,11 @@ export function decodeDump(bytes: Uint8Array): { ok: true; text: string } | { ok
 }
 
 // How much a line reads like running prose: words, plus weight for each sentence end. Relative, not a threshold.
+// Scripts written without spaces (CJK) count about one word per two characters.
 function proseWeight(text: string): number {
-  const words = text.split(' ').length;
-  const sentenceEnds = text.match(/[.!?](?=\s+\p{Lu}|$)/gu)?.length ?? 0;
+  const unspaced = text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu)?.length ?? 0;
+  const words = text.split(' ').length + unspaced / 2;
+  const sentenceEnds = text.match(/[.!?](?=\s+\p{Lu}|$)|[。！？]/gu)?.length ?? 0;
   return words + 3 * sentenceEnds;
 }
 

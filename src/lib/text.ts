@@ -3,6 +3,7 @@
  * then renders it through remark-rehype, rehype-sanitize and rehype-stringify (so every character of the
  * source is escaped by the HTML serialiser, never by hand), or flattens it to plain text for excerpts and feeds.
  */
+import type { Root as HastRoot, RootContent as HastNode } from 'hast';
 import type { PhrasingContent, Root as MdastRoot } from 'mdast';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
@@ -157,7 +158,9 @@ export function parseInline(text: string): Inline[] {
           continue;
         }
       }
-      const token = (kind === 'sup' ? /^\^(-?\d+|\p{L}(?![\p{L}\p{N}]))/u : /^_(\p{L}{1,3}|\d{1,3})(?![\p{L}\p{N}_])/u).exec(rest);
+      // A bare one-letter subscript only where the word has no other underscore (not in snake_case names).
+      const wordSoFar = /\S*$/.exec(text.slice(0, i))![0];
+      const token = (kind === 'sub' && wordSoFar.includes('_') ? null : (kind === 'sup' ? /^\^(-?\d+|\p{L}(?![\p{L}\p{N}]))/u : /^_(\p{L}{1,3}|\d{1,3})(?![\p{L}\p{N}_])/u).exec(rest));
       if (token) {
         push({ kind, children: [{ kind: 'text', value: token[1]! }] });
         i += token[0].length;
@@ -222,14 +225,13 @@ const SCHEMA = {
   clobberPrefix: '',
 };
 
+/** Every link in an abstract leaves the site: it gets rel="noopener nofollow". */
 function addLinkRel() {
-  return (tree: import('hast').Root) => {
-    const visit = (node: import('hast').Root | import('hast').ElementContent) => {
-      if (node.type === 'element' && node.tagName === 'a') node.properties['rel'] = ['noopener', 'nofollow'];
-      if ('children' in node) node.children.forEach(visit);
-    };
-    visit(tree);
+  const visit = (node: HastRoot | HastNode) => {
+    if (node.type === 'element' && node.tagName === 'a') node.properties['rel'] = ['noopener', 'nofollow'];
+    if ('children' in node) for (const child of node.children) visit(child);
   };
+  return (tree: HastRoot) => visit(tree);
 }
 
 const processor = unified().use(remarkRehype).use(rehypeSanitize, SCHEMA).use(addLinkRel).use(rehypeStringify);

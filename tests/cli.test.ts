@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PaperSchema } from '../src/lib/schema';
+import { BUNDLED_DUMP, ROOT, fixturePath } from './helpers';
+
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const CLI = join(ROOT, 'scripts/digest.ts');
+
+function digest(cwd: string, ...args: string[]) {
+  const run = spawnSync(TSX, [CLI, ...args], { cwd, encoding: 'utf8' });
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** A scratch project folder with the real taxonomy and settings and no dumps. */
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'digest-cli-'));
+  cpSync(join(ROOT, 'content/topics.yaml'), join(dir, 'content/topics.yaml'));
+  cpSync(join(ROOT, 'content/site.yaml'), join(dir, 'content/site.yaml'));
+  return dir;
+}
+
+const dirs: string[] = [];
+afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+describe('digest parse', () => {
+  it('prints the 224 validated, tagged records of the bundled dump as JSON and nothing else', () => {
+    const run = digest(ROOT, 'parse', BUNDLED_DUMP, '--quiet');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const records = JSON.parse(run.stdout) as unknown[];
+    expect(records).toHaveLength(224);
+    for (const r of records) {
+      const paper = PaperSchema.parse(r);
+      expect(paper.topics.length).toBeGreaterThanOrEqual(1);
+      expect(paper.topics.length).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it('reports problems as FILE:LINE on stderr and exits 1 when a paper is lost, still printing the rest', () => {
+    const file = fixturePath('missing-abstract-at-end.txt');
+    const run = digest(ROOT, 'parse', file);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`${file}:3: error: “Beta Paper With No Abstract” has no abstract after it`);
+    expect((JSON.parse(run.stdout) as { title: string }[]).map((p) => p.title)).toEqual(['Alpha Paper']);
+  });
+
+  it.each([
+    ['binary.txt', 'is not a text dump (it contains binary data).'],
+    ['empty.txt', 'is empty.'],
+    ['only-chrome.txt', 'has no papers in it (only page chrome or blank lines).'],
+    ['no-such-file.txt', 'does not exist.'],
+  ])('refuses %s with one sentence and no stack trace', (name, sentence) => {
+    const run = digest(ROOT, 'parse', fixturePath(name), '--quiet');
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr.trim()).toBe(`${fixturePath(name)} ${sentence}`);
+  });
+
+  it('explains usage on a wrong call', () => {
+    const run = digest(ROOT, 'frobnicate');
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('Unknown command “frobnicate” (see --help).');
+    expect(digest(ROOT, '--help').stdout).toContain('ingest [FILE] [--date D]');
+  });
+});
+
+describe('digest ingest', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = scratch();
+    dirs.push(dir);
+  });
+  const papersDir = () => join(dir, 'content/papers');
+
+  it('adds a dump under its date and writes one file per paper', () => {
+    const run = digest(dir, 'ingest', BUNDLED_DUMP, '--quiet');
+    expect(run.code).toBe(0);
+    expect(readdirSync(join(dir, 'content/dumps'))).toEqual(['2026-11-26.txt']);
+    expect(readFileSync(join(dir, 'content/dumps/2026-11-26.txt'))).toEqual(readFileSync(BUNDLED_DUMP));
+    expect(readdirSync(papersDir())).toHaveLength(224);
+    expect(run.stderr).toContain('224 papers from 1 dump; 224 files written');
+  });
+
+  it('changes nothing when run again over the same dumps', () => {
+    const before = readdirSync(papersDir()).map((f) => readFileSync(join(papersDir(), f), 'utf8'));
+    const run = digest(dir, 'ingest', '--quiet');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('0 files written, 0 removed');
+    expect(readdirSync(papersDir()).map((f) => readFileSync(join(papersDir(), f), 'utf8'))).toEqual(before);
+  });
+
+  it('keeps a hand edit through a re-run', () => {
+    const file = join(papersDir(), 'hnerv-a-hybrid-neural-representation-for-videos.md');
+    const edited = readFileSync(file, 'utf8').replace("title: 'HNeRV: A Hybrid Neural Representation for Videos'", "title: 'HNeRV: A Hybrid Neural Representation for Videos (edited)'");
+    writeFileSync(file, edited);
+    expect(digest(dir, 'ingest', '--quiet').code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('(edited)');
+  });
+
+  it('merges a second day: seen papers keep id and firstSeen and gain the date', () => {
+    const second = join(dir, 'second.txt');
+    const lines = readFileSync(BUNDLED_DUMP, 'utf8').split('\n');
+    writeFileSync(second, `Brand New Paper on Codecs\nWe propose a neural audio codec. It compresses speech.\n${lines.slice(3, 7).join('\n')}\n`);
+    const run = digest(dir, 'ingest', second, '--date', '2026-11-27', '--quiet');
+    expect(run.code).toBe(0);
+    const deltalm = readFileSync(join(papersDir(), 'deltalm-encoder-decoder-pre-training-for-language-generation-and-translation-by.md'), 'utf8');
+    expect(deltalm).toContain("firstSeen: '2026-11-26'");
+    expect(deltalm).toContain("date: '2026-11-27'\n    rank: 2");
+    expect(readFileSync(join(papersDir(), 'brand-new-paper-on-codecs.md'), 'utf8')).toContain("firstSeen: '2026-11-27'");
+    expect(readdirSync(papersDir())).toHaveLength(225);
+  });
+
+  it('writes nothing when a paper file is broken, and names it', () => {
+    const file = join(papersDir(), 'brand-new-paper-on-codecs.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace("firstSeen: '2026-11-27'", 'firstSeen: yesterday'));
+    const third = join(dir, 'third.txt');
+    writeFileSync(third, 'Another Paper\nAn abstract. With prose.\n');
+    const run = digest(dir, 'ingest', third, '--date', '2026-11-28', '--quiet');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${join('content/papers', 'brand-new-paper-on-codecs.md')}: firstSeen: must be a date written YYYY-MM-DD`);
+    expect(readdirSync(join(dir, 'content/dumps'))).toEqual(['2026-11-26.txt', '2026-11-27.txt']);
+  });
+
+  it('refuses a bad --date', () => {
+    const run = digest(dir, 'ingest', BUNDLED_DUMP, '--date', '26/11/2026');
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe('--date 26/11/2026 is not a date written YYYY-MM-DD.');
+  });
+});
