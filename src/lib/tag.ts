@@ -115,10 +115,12 @@ export function tagPaper(compiled: CompiledTaxonomy, paper: { title: string; abs
     .map((s, index) => ({ ...s, index }))
     .sort((a, b) => b.score - a.score || a.index - b.index);
   const best = scores[0]!;
-  const chosen = scores.filter(
-    (s, i) => s.score >= (topics[s.index]!.threshold ?? settings.threshold) && s.score >= best.score * settings.relativeThreshold && i < settings.maxTopics,
+  const chosen = scores
+    .filter((s) => s.score >= (topics[s.index]!.threshold ?? settings.threshold) && s.score >= best.score * settings.relativeThreshold)
+    .slice(0, settings.maxTopics);
+  const picked = (chosen.length > 0 ? chosen : best.score > 0 ? [best] : []).sort(
+    (a, b) => b.score * topics[b.index]!.primaryBias - a.score * topics[a.index]!.primaryBias || a.index - b.index,
   );
-  const picked = chosen.length > 0 ? chosen : best.score > 0 ? [best] : [];
   if (picked.length === 0) return [{ slug: settings.fallback, score: 0, evidence: ['no rule matched; the fallback topic'] }];
   return picked.map(({ slug, score, evidence }) => ({ slug, score, evidence }));
 }

@@ -25,6 +25,11 @@ export const TopicSchema = z.object({
   name: z.string().trim().min(1),
   /** One paragraph shown on the topic's page. */
   description: z.string().trim().min(1),
+  /**
+   * Multiplies the score when ordering a paper's topics (not when choosing them): below 1 for topics that are
+   * usually an aspect of a paper rather than its subject (an encoder in a speech paper). Default 1.
+   */
+  primaryBias: z.number().positive().default(1),
   /** Score a paper needs for this topic; overrides `settings.threshold`. */
   threshold: z.number().positive().optional(),
   /** The rules that assign the topic. */

@@ -23,7 +23,7 @@ export function foldWord(word: string): string {
       .replace(/ys(e|es|ed|er|ers|ing)$/, 'yz$1');
   }
   if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 3 && w.endsWith('s') && !/(ss|us|is)$/.test(w)) return w.slice(0, -1);
+  if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|as)$/.test(w)) return w.slice(0, -1);
   return w;
 }
 

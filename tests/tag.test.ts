@@ -1,0 +1,95 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/tag';
+import { parseTaxonomy, type Taxonomy } from '../src/lib/taxonomy';
+import { foldWord } from '../src/lib/words';
+import { ROOT } from './helpers';
+
+const loaded = parseTaxonomy(readFileSync(join(ROOT, 'content/topics.yaml'), 'utf8'));
+if (!loaded.ok) throw new Error(loaded.messages.join('\n'));
+const real = compileTaxonomy(loaded.value);
+const slugs = (title: string, abstract: string) => tagPaper(real, { title, abstract }).map((t) => t.slug);
+
+describe('word forms', () => {
+  it.each([
+    ['quantisation', 'quantization'],
+    ['Quantization', 'quantization'],
+    ['encoders', 'encoder'],
+    ['codecs', 'codec'],
+    ['binarised', 'binarized'],
+    ['analyse', 'analyze'],
+    ['bias', 'bias'],
+  ])('%s folds to %s', (word, form) => expect(foldWord(word)).toBe(form));
+});
+
+describe('tagPaper with the real taxonomy', () => {
+  it('tags a quantization paper, with the phrases as evidence, whatever the spelling', () => {
+    const topics = tagPaper(real, { title: 'Ternary Weights for Low-Bit Transformers', abstract: 'We study post-training quantisation of large language models to 2-bit and ternary weights.' });
+    expect(topics[0]!.slug).toBe('quantization');
+    expect(topics[0]!.evidence).toEqual(expect.arrayContaining(['Ternary', 'Low-Bit', 'quantisation']));
+  });
+
+  it('tags an unlearning paper from “forgetting” and “unlearn” forms', () => {
+    expect(slugs('Forgetting on Request', 'We unlearn a class from a trained classifier, removing the influence of its training data.')[0]).toBe('unlearning');
+  });
+
+  it('does not make a paper an encoders paper for a pretrained encoder used in passing', () => {
+    const topics = slugs('Segmenting Cells in Microscopy Images', 'We use a pretrained encoder and train a segmentation head for medical imaging of cells. Detection results improve.');
+    expect(topics).not.toContain('encoders');
+    expect(topics[0]).toBe('vision');
+  });
+
+  it('does not make KV-cache compression a codecs paper', () => {
+    const topics = slugs('Compressing the KV Cache of Large Language Models', 'KV cache compression reduces memory and latency of LLM inference; we compress the KV cache by 4x.');
+    expect(topics).not.toContain('codecs');
+    expect(topics).toContain('efficiency');
+  });
+
+  it('tags a neural audio codec as codecs first, and speech-audio too', () => {
+    const topics = slugs('A Neural Audio Codec at Low Bitrate', 'We present a neural codec for speech and audio compression with residual vector quantization at 1.5 kbps.');
+    expect(topics[0]).toBe('codecs');
+    expect(topics).toContain('speech-audio');
+  });
+
+  it('weighs the title above the abstract', () => {
+    const title = scoreTopics(real, { title: 'Image Compression', abstract: 'A method.' }).find((s) => s.slug === 'codecs')!.score;
+    const abstract = scoreTopics(real, { title: 'A method', abstract: 'Image compression.' }).find((s) => s.slug === 'codecs')!.score;
+    expect(title).toBeGreaterThan(abstract);
+  });
+
+  it('gives 1 to 4 topics to every paper, even one that matches nothing', () => {
+    expect(tagPaper(real, { title: 'Zzz', abstract: 'Qqq.' })).toEqual([{ slug: 'architectures', score: 0, evidence: ['no rule matched; the fallback topic'] }]);
+    const many = slugs('Speech Audio Image Compression Quantization Unlearning Retrieval', 'Speech audio image compression quantization unlearning retrieval code generation diffusion.');
+    expect(many.length).toBeLessThanOrEqual(4);
+  });
+
+  it('is deterministic', () => {
+    const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
+    expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
+  });
+});
+
+describe('tagPaper with a small taxonomy', () => {
+  const small: Taxonomy = {
+    settings: { titleWeight: 3, threshold: 2, relativeThreshold: 0.5, maxTopics: 2, repeatCap: 2, fallback: 'b' },
+    topics: [
+      { slug: 'a', name: 'A', description: 'A.', primaryBias: 1, rules: [{ match: ['alpha*'], weight: 1, titleOnly: false }] },
+      { slug: 'b', name: 'B', description: 'B.', primaryBias: 1, rules: [{ match: ['beta gamma'], weight: 2, titleOnly: false }, { match: ['not beta'], weight: -5, titleOnly: false }] },
+    ],
+  };
+  const compiled = compileTaxonomy(small);
+
+  it('caps repeats in the abstract', () => {
+    expect(scoreTopics(compiled, { title: 'x', abstract: 'alpha alphas alphabet alpha' })[0]!.score).toBe(2);
+  });
+
+  it('matches phrases word by word, and negative rules take points away', () => {
+    expect(scoreTopics(compiled, { title: 'x', abstract: 'Beta-Gamma' })[1]!.score).toBe(2);
+    expect(scoreTopics(compiled, { title: 'x', abstract: 'beta gamma, not beta' })[1]!.score).toBe(-3);
+  });
+
+  it('drops topics below the share of the best score', () => {
+    expect(tagPaper(compiled, { title: 'Beta Gamma', abstract: 'alpha alpha' }).map((t) => t.slug)).toEqual(['b']);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseTaxonomy } from '../src/lib/taxonomy';
+
+const valid = `
+settings: { fallback: codecs }
+topics:
+  - slug: codecs
+    name: Codecs
+    description: Compression of signals.
+    rules:
+      - match: [image compression]
+        weight: 3
+`;
+
+describe('parseTaxonomy', () => {
+  it('reads a valid file and fills defaults', () => {
+    const result = parseTaxonomy(valid);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value.settings).toEqual({ titleWeight: 3, threshold: 4, relativeThreshold: 0.3, maxTopics: 4, repeatCap: 3, fallback: 'codecs' });
+  });
+
+  it('names the topic and the field of a bad rule', () => {
+    expect(parseTaxonomy(valid.replace('weight: 3', 'weight: 0'))).toMatchInlineSnapshot(`
+      {
+        "messages": [
+          "topic “codecs”, field rules[0].weight: must not be 0",
+        ],
+        "ok": false,
+      }
+    `);
+    expect(parseTaxonomy(valid.replace('match: [image compression]', 'match: []'))).toMatchInlineSnapshot(`
+      {
+        "messages": [
+          "topic “codecs”, field rules[0].match: Too small: expected array to have >=1 items",
+        ],
+        "ok": false,
+      }
+    `);
+  });
+
+  it('rejects a bad slug, a duplicate topic and an unknown fallback', () => {
+    const dup = `${valid}  - slug: codecs\n    name: Again\n    description: Again.\n    rules: [{ match: [x], weight: 1 }]\n`;
+    expect(parseTaxonomy(dup)).toEqual({ ok: false, messages: ['topic “codecs”, field slug: “codecs” is used by two topics'] });
+    expect(parseTaxonomy(valid.replace('slug: codecs', 'slug: Codecs!'))).toEqual({
+      ok: false,
+      messages: ['topic “Codecs!”, field slug: must be a lowercase slug (a-z, 0-9, single hyphens)', 'field settings.fallback: “codecs” is not a topic slug'],
+    });
+  });
+
+  it('reports YAML syntax errors in one line', () => {
+    const result = parseTaxonomy('topics: [unclosed');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.messages[0]).toMatch(/^not valid YAML: /);
+  });
+});
