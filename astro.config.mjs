@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 
 // Where the site is hosted. SITE_URL is the origin (and any path) used in feeds, canonical URLs and the sitemap;
 // BASE_PATH is the sub-path the site is served under, e.g. `/digest/` on GitHub Pages. Both are documented in README.
@@ -14,4 +15,6 @@ export default defineConfig({
   compressHTML: true,
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  // The 404 page is not a page to index.
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404') })],
 });

@@ -5,6 +5,7 @@
  */
 import type { Root as HastRoot, RootContent as HastNode } from 'hast';
 import type { PhrasingContent, Root as MdastRoot } from 'mdast';
+import { toHtml } from 'hast-util-to-html';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
@@ -249,4 +250,9 @@ export function excerpt(text: string, max = 240): string {
   const cut = plain.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.(-]+$/, '')}…`;
+}
+
+/** Text escaped for use where HTML is expected (Atom's type="html"), by the same serialiser as the pages. */
+export function escapeHtml(text: string): string {
+  return toHtml({ type: 'text', value: text });
 }
