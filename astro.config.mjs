@@ -1,6 +1,12 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+// The search page loads flexsearch's compact build (about 11 KB gzipped instead of 18): same API, fewer parts.
+const flexsearchDir = dirname(createRequire(import.meta.url).resolve('flexsearch'));
+const flexsearchCompact = join(flexsearchDir, 'flexsearch.compact.module.min.js');
 
 // Where the site is hosted. SITE_URL is the origin (and any path) used in feeds, canonical URLs and the sitemap;
 // BASE_PATH is the sub-path the site is served under, e.g. `/digest/` on GitHub Pages. Both are documented in README.
@@ -10,11 +16,14 @@ const base = process.env.BASE_PATH ?? '/';
 export default defineConfig({
   site,
   base,
+  // OUT_DIR lets tests and benchmarks build into scratch folders.
+  outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'ignore',
   // Whitespace between inline elements matters in running text; 'jsx' mode would glue words together.
   compressHTML: true,
   build: { format: 'directory' },
   devToolbar: { enabled: false },
+  vite: { resolve: { alias: { 'flexsearch-compact': flexsearchCompact } } },
   // The 404 page is not a page to index.
   integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404') })],
 });

@@ -11,10 +11,12 @@ import type { DatedDump } from '../src/lib/records';
 /** A problem that stops the command: printed as one sentence, exit code 1 or 2. */
 export class FatalError extends Error {}
 
+/** The content folder: `content/`, or CONTENT_DIR (tests and benchmarks build from scratch folders). */
+const CONTENT_DIR = process.env['CONTENT_DIR'] ?? 'content';
 export const CONTENT = {
-  dumps: 'content/dumps',
-  papers: 'content/papers',
-  topics: 'content/topics.yaml',
+  dumps: join(CONTENT_DIR, 'dumps'),
+  papers: join(CONTENT_DIR, 'papers'),
+  topics: join(CONTENT_DIR, 'topics.yaml'),
 };
 
 export function loadTaxonomyFile(file: string): Taxonomy {

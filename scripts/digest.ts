@@ -89,7 +89,7 @@ function commandIngest(file: string | undefined, dateOption: string | undefined,
   if (all.fatal.length > 0) throw new FatalError(all.fatal.join('\n'));
   if (dumps.length === 0) throw new FatalError(`There are no dumps in ${CONTENT.dumps}/: add one with \`npm run digest -- ingest FILE\`.`);
   const existing = readPaperFiles(CONTENT.papers);
-  const merged = mergeDumps(dumps, existing, (paper) => tagPaper(compiled, paper));
+  const merged = mergeDumps(dumps, existing, (paper) => tagPaper(compiled, paper), CONTENT.papers);
   problems.push(...merged.problems);
   report(problems, quiet);
   if (newDump && target) writeFileAtomic(target, newDump.text);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parsePaperFile } from './lib/paper-file';
 import { PaperSchema, type Paper } from './lib/schema';
 
-const PAPERS_DIR = 'content/papers';
+const PAPERS_DIR = join(process.env['CONTENT_DIR'] ?? 'content', 'papers');
 
 /** Reads `content/papers/*.md` with the same parser and schema as the command line; a bad file stops the build. */
 function loadPapers(): Paper[] {

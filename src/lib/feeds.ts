@@ -7,7 +7,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import type { RSSFeedItem } from '@astrojs/rss';
 import { compareNewestFirst } from './digest';
 import type { Paper } from './schema';
-import { dayToDate } from './settings';
+import { dayToDate } from './dates';
 import { escapeHtml, plainAbstract, renderAbstract } from './text';
 
 export interface FeedContext {

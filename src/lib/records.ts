@@ -37,7 +37,7 @@ function pinned(slugs: readonly string[]): PaperTopic[] {
  * `firstSeen` and gains the date. Where `existing` holds a record with the same id, its title, abstract and
  * pinned topics are kept: they may be hand edits. Existing records that no dump mentions are kept as they are.
  */
-export function mergeDumps(dumps: readonly DatedDump[], existing: ReadonlyMap<string, Paper>, tag: Tagger): MergeResult {
+export function mergeDumps(dumps: readonly DatedDump[], existing: ReadonlyMap<string, Paper>, tag: Tagger, papersDir = 'content/papers'): MergeResult {
   const problems: Problem[] = [];
   const ids = new IdAssigner();
   const byId = new Map<string, Accumulated>();
@@ -76,7 +76,7 @@ export function mergeDumps(dumps: readonly DatedDump[], existing: ReadonlyMap<st
   }
   for (const [id, paper] of existing) {
     if (!byId.has(id)) {
-      problems.push({ file: `content/papers/${id}.md`, line: 0, severity: 'note', message: 'is in no dump; kept as it is' });
+      problems.push({ file: `${papersDir}/${id}.md`, line: 0, severity: 'note', message: 'is in no dump; kept as it is' });
       papers.push(paper);
     }
   }

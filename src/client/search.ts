@@ -1,0 +1,209 @@
+/** The search page: loads the index on first use, answers as the reader types, keeps the query in the URL. */
+import { Charset, Index } from 'flexsearch-compact';
+import { formatDay } from '../lib/dates';
+import { SearchEngine, boostPhrases, highlight, snippet, type FlexIndexClass, type SearchDoc, type SearchHit, type SearchMeta } from '../lib/search';
+import { paths, withBase } from '../lib/urls';
+
+const PAGE = 20;
+/** How many of the best hits are re-ranked by phrase, which needs their text loaded. */
+const PHRASE_WINDOW = 30;
+
+const url = (path: string) => withBase(import.meta.env.BASE_URL, path);
+
+function appendHighlighted(parent: HTMLElement, text: string, words: readonly string[]): void {
+  for (const run of highlight(text, words)) {
+    if (run.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = run.text;
+      parent.append(mark);
+    } else {
+      parent.append(document.createTextNode(run.text));
+    }
+  }
+}
+
+function resultItem(doc: SearchDoc, words: readonly string[], meta: SearchMeta, index: number): HTMLLIElement {
+  const li = document.createElement('li');
+  li.className = 'paper-card';
+  const heading = document.createElement('h2');
+  heading.className = 'paper-title';
+  const link = document.createElement('a');
+  link.href = url(paths.paper(doc.id));
+  link.id = `result-${index}`;
+  appendHighlighted(link, doc.title, words);
+  heading.append(link);
+  const text = document.createElement('p');
+  appendHighlighted(text, snippet(doc.abstract, words), words);
+  const info = document.createElement('div');
+  info.className = 'meta';
+  const time = document.createElement('time');
+  time.dateTime = doc.date;
+  time.textContent = formatDay(doc.date);
+  const chips = document.createElement('ul');
+  chips.className = 'chips';
+  chips.setAttribute('aria-label', 'Topics');
+  for (const slug of doc.topics) {
+    const item = document.createElement('li');
+    const chip = document.createElement('a');
+    chip.className = 'chip';
+    chip.href = url(paths.topic(slug));
+    chip.textContent = meta.topics.find((t) => t.slug === slug)?.name ?? slug;
+    chip.tabIndex = -1;
+    item.append(chip);
+    chips.append(item);
+  }
+  info.append(time, chips);
+  li.append(heading, text, info);
+  return li;
+}
+
+export function startSearchPage(): void {
+  const form = document.querySelector<HTMLFormElement>('#search-form');
+  const input = document.querySelector<HTMLInputElement>('#search-query');
+  const status = document.querySelector<HTMLElement>('#search-status');
+  const list = document.querySelector<HTMLOListElement>('#search-results');
+  const more = document.querySelector<HTMLButtonElement>('#search-more');
+  if (!form || !input || !status || !list || !more) return;
+  const boxes = [...form.querySelectorAll<HTMLInputElement>('input[name="topic"]')];
+
+  let engine: SearchEngine | undefined;
+  const getEngine = () =>
+    (engine ??= new SearchEngine(
+      async (name) => {
+        const response = await fetch(url(`search/${name}`));
+        if (!response.ok) throw new Error(`search/${name}: ${response.status}`);
+        return response.json();
+      },
+      Index as unknown as FlexIndexClass,
+      Charset.Exact,
+    ));
+
+  let generation = 0;
+  let ranked: SearchHit[] = [];
+  let words: string[] = [];
+  let shown = 0;
+
+  const selectedTopics = () => boxes.filter((b) => b.checked).map((b) => b.value);
+
+  async function showMore(): Promise<void> {
+    const current = generation;
+    const e = getEngine();
+    const [meta, docs] = await Promise.all([e.meta(), e.docs(ranked.slice(shown, shown + PAGE).map((h) => h.n))]);
+    if (current !== generation) return;
+    for (const hit of ranked.slice(shown, shown + PAGE)) {
+      list!.append(resultItem(docs.get(hit.n)!, words, meta, shown));
+      shown += 1;
+    }
+    more!.hidden = shown >= ranked.length;
+  }
+
+  async function run(): Promise<void> {
+    const current = ++generation;
+    const query = input!.value.trim();
+    const topics = selectedTopics();
+    if (!query) {
+      list!.replaceChildren();
+      status!.textContent = '';
+      more!.hidden = true;
+      return;
+    }
+    try {
+      const e = getEngine();
+      const started = performance.now();
+      const result = await e.search(query, topics);
+      const elapsed = performance.now() - started;
+      const window = result.hits.slice(0, PHRASE_WINDOW);
+      const docs = await e.docs(window.map((h) => h.n));
+      if (current !== generation) return;
+      ranked = [...boostPhrases(window, docs, query), ...result.hits.slice(PHRASE_WINDOW)];
+      words = result.words;
+      shown = 0;
+      list!.replaceChildren();
+      list!.dataset['queryMs'] = elapsed.toFixed(2);
+      const n = ranked.length;
+      const scope = topics.length > 0 ? ` in ${topics.length === 1 ? 'the chosen topic' : `${topics.length} chosen topics`}` : '';
+      status!.textContent = n === 0 ? `No papers match “${query}”${scope}.` : `${n} ${n === 1 ? 'paper matches' : 'papers match'} “${query}”${scope}.`;
+      await showMore();
+    } catch (error) {
+      status!.textContent = 'Search could not load. Check your connection and try again.';
+      console.error(error);
+    }
+  }
+
+  function writeUrl(push: boolean): void {
+    const params = new URLSearchParams();
+    if (input!.value.trim()) params.set('q', input!.value.trim());
+    for (const t of selectedTopics()) params.append('topic', t);
+    const next = `${location.pathname}${params.size ? `?${params}` : ''}`;
+    if (next === `${location.pathname}${location.search}`) return;
+    if (push) history.pushState(null, '', next);
+    else history.replaceState(null, '', next);
+  }
+
+  function readUrl(): void {
+    const params = new URLSearchParams(location.search);
+    input!.value = params.get('q') ?? '';
+    const topics = new Set(params.getAll('topic'));
+    for (const box of boxes) box.checked = topics.has(box.value);
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let typing = false;
+  input.addEventListener('focus', () => void getEngine().meta().catch(() => undefined), { once: true });
+  input.addEventListener('input', () => {
+    // The first keystroke of a new query gets its own history entry; the rest replace it, so Back leaves the search.
+    writeUrl(!typing);
+    typing = true;
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), 60);
+  });
+  for (const box of boxes) {
+    box.addEventListener('change', () => {
+      writeUrl(true);
+      void run();
+    });
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    writeUrl(false);
+    typing = false;
+    void run();
+  });
+  more.addEventListener('click', () => void showMore());
+  window.addEventListener('popstate', () => {
+    readUrl();
+    typing = false;
+    void run();
+  });
+
+  // Arrow keys move between the results' links; Enter follows the focused one (links do that natively).
+  const links = () => [...list.querySelectorAll<HTMLAnchorElement>('.paper-title a')];
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'ArrowDown') {
+      const first = links()[0];
+      if (first) {
+        event.preventDefault();
+        first.focus();
+      }
+    } else if (event.key === 'Enter' && links()[0] && document.activeElement === input) {
+      typing = false;
+    }
+  });
+  list.addEventListener('keydown', (event) => {
+    const all = links();
+    const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+    if (at < 0) return;
+    if (event.key === 'ArrowDown' && at + 1 < all.length) {
+      event.preventDefault();
+      all[at + 1]!.focus();
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      (at === 0 ? input : all[at - 1]!).focus();
+    }
+  });
+
+  readUrl();
+  const details = form.querySelector('details');
+  if (details && selectedTopics().length > 0) details.open = true;
+  if (input.value.trim()) void run();
+}

@@ -1,0 +1,248 @@
+/**
+ * Client-side search over static files, built at build time. flexsearch holds the inverted index; this module
+ * decides what goes in it and how a query is answered, so the build and the browser share one definition.
+ *
+ * Layout (all under `search/`): `meta.json` (topics, days, each paper's topics and day, shard lists), index shards
+ * `t-<key>.json` (titles) and `b-<key>.json` (abstract, topics, link names) holding only the words whose first
+ * two letters are `<key>`, and data chunks `d-<n>.json` with what a result shows. A query loads the meta file, one
+ * title and one body shard per word, and the data chunks of the results it shows: never the whole index.
+ */
+import { tokenize } from './words';
+
+/** Options every index shard is created with, at build time and in the browser alike. */
+export const INDEX_OPTIONS = { tokenize: 'strict', resolution: 9 } as const;
+
+/** Papers per data chunk. */
+export const CHUNK_SIZE = 16;
+/** Words shorter than this are not indexed or searched (they match too much to help). */
+const MIN_WORD = 2;
+/** Prefix tokens are indexed for lengths 4 up to this, so a word being typed finds longer words. */
+const MAX_PREFIX = 8;
+const MIN_PREFIX = 4;
+
+/** The minimal flexsearch Index surface this module uses (the browser passes the compact build's class). */
+export interface FlexIndex {
+  add(id: number, text: string): unknown;
+  search(query: string, options?: { limit?: number }): unknown;
+  export(handler: (key: string, data: string) => void): unknown;
+  import(key: string, data: string): unknown;
+}
+export type FlexIndexClass = new (options: typeof INDEX_OPTIONS & { encoder: unknown }) => FlexIndex;
+
+/** Folded search words of a text: lower case, accents off, British spellings and plurals folded (see words.ts). */
+export function searchWords(text: string): string[] {
+  return tokenize(text)
+    .map((t) => t.form)
+    .filter((w) => w.length >= MIN_WORD);
+}
+
+/**
+ * The index tokens of a text: each distinct word, most frequent first (flexsearch ranks earlier positions higher,
+ * so a paper that says a word often ranks above one that says it once), plus prefixes of 4 to 8 letters.
+ */
+export function indexTokens(text: string): string[] {
+  const counts = new Map<string, number>();
+  for (const word of searchWords(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  const byFrequency = [...counts].sort((a, b) => b[1] - a[1]).map(([word]) => word);
+  const tokens = new Set<string>();
+  for (const word of byFrequency) {
+    tokens.add(word);
+    for (let n = MIN_PREFIX; n <= Math.min(MAX_PREFIX, word.length - 1); n += 1) tokens.add(word.slice(0, n));
+  }
+  return [...tokens];
+}
+
+/** Which shard a token lives in: its first two letters, or a code for other scripts. */
+export function shardKey(token: string): string {
+  const head = token.slice(0, 2);
+  return /^[a-z0-9]{2}$/.test(head) ? head : `u${token.codePointAt(0)!.toString(16)}`;
+}
+
+/** What a result shows. */
+export interface SearchDoc {
+  id: string;
+  title: string;
+  abstract: string;
+  topics: string[];
+  date: string;
+}
+
+export interface SearchMeta {
+  version: 1;
+  count: number;
+  chunkSize: number;
+  topics: { slug: string; name: string }[];
+  /** Per paper, by number: bitmask of its topics (bit i = topics[i]). */
+  masks: number[];
+  titleShards: string[];
+  bodyShards: string[];
+}
+
+export interface SearchHit {
+  /** Paper number (position in the digest's order). */
+  n: number;
+  score: number;
+  /** How many of the query's words it matched. */
+  matched: number;
+}
+
+export interface SearchResult {
+  /** The query's words as searched (after folding), for highlighting. */
+  words: string[];
+  /** All matching papers, best first. */
+  hits: SearchHit[];
+}
+
+const TITLE_WEIGHT = 4;
+const BODY_WEIGHT = 1;
+const FUZZY_FACTOR = 0.5;
+
+/**
+ * Answers queries from the static files. `load` fetches a file under `search/` and parses it (fetch in the browser,
+ * the file system in tests); every file is loaded at most once.
+ */
+export class SearchEngine {
+  readonly #load: (name: string) => Promise<unknown>;
+  readonly #Index: FlexIndexClass;
+  readonly #encoder: unknown;
+  readonly #files = new Map<string, Promise<unknown>>();
+  readonly #indexes = new Map<string, Promise<FlexIndex | undefined>>();
+  #meta: Promise<SearchMeta> | undefined;
+
+  constructor(load: (name: string) => Promise<unknown>, Index: FlexIndexClass, encoder: unknown) {
+    this.#load = load;
+    this.#Index = Index;
+    this.#encoder = encoder;
+  }
+
+  #file(name: string): Promise<unknown> {
+    let file = this.#files.get(name);
+    if (!file) this.#files.set(name, (file = this.#load(name)));
+    return file;
+  }
+
+  meta(): Promise<SearchMeta> {
+    this.#meta ??= this.#file('meta.json') as Promise<SearchMeta>;
+    return this.#meta;
+  }
+
+  async #shard(field: 't' | 'b', key: string): Promise<FlexIndex | undefined> {
+    const name = `${field}-${key}.json`;
+    let index = this.#indexes.get(name);
+    if (!index) {
+      index = (async () => {
+        const meta = await this.meta();
+        if (!(field === 't' ? meta.titleShards : meta.bodyShards).includes(key)) return undefined;
+        const parts = (await this.#file(name)) as Record<string, string>;
+        const created = new this.#Index({ ...INDEX_OPTIONS, encoder: this.#encoder });
+        for (const [k, data] of Object.entries(parts)) created.import(k, data);
+        return created;
+      })();
+      this.#indexes.set(name, index);
+    }
+    return index;
+  }
+
+  async #lookup(word: string): Promise<{ title: number[]; body: number[] }> {
+    const key = shardKey(word);
+    const [title, body] = await Promise.all([this.#shard('t', key), this.#shard('b', key)]);
+    const limit = 100_000;
+    return { title: (title?.search(word, { limit }) as number[] | undefined) ?? [], body: (body?.search(word, { limit }) as number[] | undefined) ?? [] };
+  }
+
+  /**
+   * All papers matching the query, best first: papers with more of the words first, then by score (title above
+   * abstract, rare words above common ones), then newest first. A word with no match at all is retried with its
+   * last letters dropped (down to four), so a typo near the end of a longer word still finds it.
+   */
+  async search(query: string, topicFilter: readonly string[] = []): Promise<SearchResult> {
+    const meta = await this.meta();
+    const words = [...new Set(searchWords(query))];
+    const scores = new Map<number, { score: number; matched: number }>();
+    const searched: string[] = [];
+    for (const word of words) {
+      let probe = word;
+      let found = await this.#lookup(probe);
+      let fuzzy = false;
+      while (found.title.length + found.body.length === 0 && probe.length > MIN_PREFIX) {
+        probe = probe.length > MAX_PREFIX ? probe.slice(0, MAX_PREFIX) : probe.slice(0, -1);
+        found = await this.#lookup(probe);
+        fuzzy = true;
+      }
+      searched.push(probe);
+      const df = new Set([...found.title, ...found.body]).size;
+      if (df === 0) continue;
+      const idf = Math.log(1 + meta.count / df) * (fuzzy ? FUZZY_FACTOR : 1);
+      const title = new Set(found.title);
+      // The body shard lists papers that use the word most first; earlier places earn up to one more point.
+      const bodyPlace = new Map(found.body.map((n, i) => [n, 1 - i / found.body.length]));
+      for (const n of new Set([...found.title, ...found.body])) {
+        const entry = scores.get(n) ?? { score: 0, matched: 0 };
+        const inBody = bodyPlace.get(n);
+        entry.score += idf * ((title.has(n) ? TITLE_WEIGHT : 0) + (inBody === undefined ? 0 : BODY_WEIGHT * (1 + inBody)));
+        entry.matched += 1;
+        scores.set(n, entry);
+      }
+    }
+    const wanted = topicFilter.map((slug) => meta.topics.findIndex((t) => t.slug === slug)).filter((i) => i >= 0);
+    const mask = wanted.reduce((m, i) => m | (1 << i), 0);
+    const hits = [...scores]
+      .filter(([n]) => mask === 0 || (meta.masks[n]! & mask) !== 0)
+      .map(([n, s]) => ({ n, score: s.score, matched: s.matched }))
+      .sort((a, b) => b.matched - a.matched || b.score - a.score || a.n - b.n);
+    return { words: searched, hits };
+  }
+
+  /** The shown data of papers by number, loading only the chunks they are in. */
+  async docs(numbers: readonly number[]): Promise<Map<number, SearchDoc>> {
+    const meta = await this.meta();
+    const chunks = [...new Set(numbers.map((n) => Math.floor(n / meta.chunkSize)))];
+    const loaded = await Promise.all(chunks.map(async (c) => [c, (await this.#file(`d-${c}.json`)) as SearchDoc[]] as const));
+    const byChunk = new Map(loaded);
+    return new Map(numbers.map((n) => [n, byChunk.get(Math.floor(n / meta.chunkSize))![n % meta.chunkSize]!]));
+  }
+}
+
+/** Moves papers whose title (then abstract) holds the query's words as a phrase to the top of a ranked window. */
+export function boostPhrases(hits: readonly SearchHit[], docs: ReadonlyMap<number, SearchDoc>, query: string): SearchHit[] {
+  const words = searchWords(query);
+  if (words.length < 2) return [...hits];
+  const phrase = ` ${words.join(' ')} `;
+  const has = (text: string) => ` ${searchWords(text).join(' ')} `.includes(phrase);
+  return hits
+    .map((hit) => {
+      const doc = docs.get(hit.n);
+      const bonus = doc ? (has(doc.title) ? 2 : has(doc.abstract) ? 1 : 0) : 0;
+      return { hit, bonus };
+    })
+    .sort((a, b) => b.bonus - a.bonus || b.hit.matched - a.hit.matched || b.hit.score - a.hit.score || a.hit.n - b.hit.n)
+    .map((x) => x.hit);
+}
+
+export interface Highlighted {
+  text: string;
+  mark: boolean;
+}
+
+/** Splits text into runs, marking words that start with a searched word. Text stays text: the caller makes text nodes. */
+export function highlight(text: string, words: readonly string[]): Highlighted[] {
+  const runs: Highlighted[] = [];
+  let at = 0;
+  for (const token of tokenize(text)) {
+    if (!words.some((w) => token.form.startsWith(w))) continue;
+    if (token.start > at) runs.push({ text: text.slice(at, token.start), mark: false });
+    runs.push({ text: text.slice(token.start, token.end), mark: true });
+    at = token.end;
+  }
+  if (at < text.length) runs.push({ text: text.slice(at), mark: false });
+  return runs;
+}
+
+/** About `length` characters of the abstract around its first highlighted word. */
+export function snippet(text: string, words: readonly string[], length = 220): string {
+  const first = tokenize(text).find((t) => words.some((w) => t.form.startsWith(w)));
+  if (!first || first.start < length / 2) return text.length > length ? `${text.slice(0, length).replace(/\s+\S*$/, '')}…` : text;
+  const start = text.lastIndexOf(' ', first.start - length / 3) + 1;
+  const body = text.slice(start, start + length).replace(/\s+\S*$/, '');
+  return `…${body}${start + length < text.length ? '…' : ''}`;
+}

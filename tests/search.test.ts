@@ -1,0 +1,146 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Charset, Index } from 'flexsearch';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildDigest } from '../src/lib/digest';
+import { parsePaperFile } from '../src/lib/paper-file';
+import { SearchEngine, boostPhrases, highlight, indexTokens, snippet, type FlexIndexClass } from '../src/lib/search';
+import { buildSearchFiles } from '../src/lib/search-build';
+import { parseTaxonomy } from '../src/lib/taxonomy';
+import { readdirSync } from 'node:fs';
+import { ROOT } from './helpers';
+
+const taxonomy = parseTaxonomy(readFileSync(join(ROOT, 'content/topics.yaml'), 'utf8'));
+if (!taxonomy.ok) throw new Error('taxonomy');
+const papersDir = join(ROOT, 'content/papers');
+const papers = readdirSync(papersDir).map((f) => {
+  const r = parsePaperFile(readFileSync(join(papersDir, f), 'utf8'));
+  if (!r.ok) throw new Error(f);
+  return r.value;
+});
+const digest = buildDigest(papers, taxonomy.value);
+const built = buildSearchFiles(digest.papers, taxonomy.value.topics, Index as unknown as FlexIndexClass, Charset.Exact);
+const loaded: string[] = [];
+const engine = new SearchEngine(
+  async (name) => {
+    loaded.push(name);
+    return JSON.parse(built.files.get(name)!);
+  },
+  Index as unknown as FlexIndexClass,
+  Charset.Exact,
+);
+
+async function top(query: string, k = 3, topics: string[] = []): Promise<string[]> {
+  const { hits } = await engine.search(query, topics);
+  const window = hits.slice(0, 30);
+  const docs = await engine.docs(window.map((h) => h.n));
+  return boostPhrases(window, docs, query)
+    .slice(0, k)
+    .map((h) => docs.get(h.n)!.title);
+}
+
+describe('index tokens', () => {
+  it('indexes words and their prefixes, folded', () => {
+    expect(indexTokens('Quantisation')).toEqual(['quantization', 'quan', 'quant', 'quanti', 'quantiz', 'quantiza']);
+  });
+});
+
+describe('known-item queries find the paper in the top 3', () => {
+  it.each([
+    ['HNeRV', 'HNeRV: A Hybrid Neural Representation for Videos'],
+    ['hybrid neural representation videos', 'HNeRV: A Hybrid Neural Representation for Videos'],
+    ['DeepSeek-Coder', 'DeepSeek-Coder: When the Large Language Model Meets Programming -- The Rise of Code Intelligence'],
+    ['masked autoencoders that listen', 'Masked Autoencoders that Listen'],
+    ['speculative decoding', 'Fast Inference from Transformers via Speculative Decoding'],
+    ['memory wall', 'AI and Memory Wall'],
+    ['retain set unlearning', 'Is Retain Set All You Need in Machine Unlearning? Restoring Performance of Unlearned Models with Out-Of-Distribution Images'],
+    ['SemantiCodec', 'SemantiCodec: An Ultra Low Bitrate Semantic Audio Codec for General Sound'],
+    ['ternary LLM', 'TernaryLLM: Ternarized Large Language Model'],
+    ['categorical variable encoders', 'Comparative Study on the Performance of Categorical Variable Encoders in Classification and Regression Tasks'],
+    ['unlern hessians', 'Deep Unlearning via Randomized Conditionally Independent Hessians'],
+  ])('%s', async (query, title) => {
+    expect(await top(query)).toContain(title);
+  });
+});
+
+describe('matching people expect', () => {
+  it('finds by prefix while typing', async () => {
+    expect((await top('compres', 10)).filter((t) => /compress/i.test(t)).length).toBeGreaterThanOrEqual(8);
+  });
+  it('folds British spelling and plurals', async () => {
+    expect(await top('quantisation', 10)).toEqual(await top('quantization', 10));
+    expect((await engine.search('encoder')).hits.length).toBe((await engine.search('encoders')).hits.length);
+  });
+  it('tolerates a typo near the end of a longer word', async () => {
+    expect((await top('unlern', 5)).filter((t) => /unlearn|forgetting/i.test(t)).length).toBeGreaterThanOrEqual(3);
+  });
+  it('ranks papers with all the words above papers with some', async () => {
+    const { hits } = await engine.search('speech codec');
+    const docs = await engine.docs(hits.slice(0, 5).map((h) => h.n));
+    for (const h of hits.slice(0, 5)) expect(`${docs.get(h.n)!.title} ${docs.get(h.n)!.abstract}`).toMatch(/speech[\s\S]*codec|codec[\s\S]*speech/i);
+  });
+  it('filters by topic', async () => {
+    const all = await engine.search('compression');
+    const codecs = await engine.search('compression', ['codecs']);
+    expect(codecs.hits.length).toBeGreaterThan(0);
+    expect(codecs.hits.length).toBeLessThan(all.hits.length);
+    const docs = await engine.docs(codecs.hits.map((h) => h.n));
+    for (const doc of docs.values()) expect(doc.topics).toContain('codecs');
+  });
+  it('finds nothing for nonsense', async () => {
+    expect((await engine.search('zzqxv')).hits).toEqual([]);
+  });
+});
+
+describe('topical queries', () => {
+  it.each([
+    ['unlearning', 'unlearning'],
+    ['neural audio codec', 'codecs'],
+    ['low-bit quantization', 'quantization'],
+    ['speech recognition', 'speech-audio'],
+  ])('%s: the top results are %s papers', async (query, topic) => {
+    const { hits } = await engine.search(query);
+    const docs = await engine.docs(hits.slice(0, 5).map((h) => h.n));
+    const onTopic = hits.slice(0, 5).filter((h) => docs.get(h.n)!.topics.includes(topic));
+    expect(onTopic.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('quantization: the top 10 are about quantization, scalar or vector', async () => {
+    const { hits } = await engine.search('quantization');
+    const docs = await engine.docs(hits.slice(0, 10).map((h) => h.n));
+    for (const h of hits.slice(0, 10)) expect(docs.get(h.n)!.topics.some((t) => t === 'quantization' || t === 'discrete-representations')).toBe(true);
+  });
+});
+
+describe('loading', () => {
+  beforeAll(() => {
+    loaded.length = 0;
+  });
+  it('loads only the shards of the query words and the chunks shown', async () => {
+    const fresh = new SearchEngine(async (name) => {
+      loaded.push(name);
+      return JSON.parse(built.files.get(name)!);
+    }, Index as unknown as FlexIndexClass, Charset.Exact);
+    const { hits } = await fresh.search('speech codec');
+    await fresh.docs(hits.slice(0, 10).map((h) => h.n));
+    expect(loaded.filter((f) => f.startsWith('t-') || f.startsWith('b-')).sort()).toEqual(['b-co', 'b-sp', 't-co', 't-sp'].map((k) => `${k}.json`));
+    expect(loaded.length).toBeLessThan(built.files.size / 4);
+  });
+});
+
+describe('highlighting and snippets', () => {
+  it('marks words starting with a searched word, leaving HTML as text', () => {
+    expect(highlight('<b>Neural</b> codecs & more', ['codec'])).toEqual([
+      { text: '<b>Neural</b> ', mark: false },
+      { text: 'codecs', mark: true },
+      { text: ' & more', mark: false },
+    ]);
+  });
+  it('centres the snippet on the first match', () => {
+    const text = `${'word '.repeat(100)}target here and more ${'tail '.repeat(60)}`;
+    const s = snippet(text, ['target']);
+    expect(s.startsWith('…')).toBe(true);
+    expect(s).toContain('target here');
+    expect(s.length).toBeLessThanOrEqual(224);
+  });
+});
