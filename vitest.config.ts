@@ -3,11 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/e2e/global-setup.ts'],
     environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 240_000,
-    // End-to-end tests build the site and start Chromium; they share one build and run in one worker.
-    fileParallelism: true,
     pool: 'forks',
   },
 });

@@ -41,7 +41,6 @@ function resultItem(doc: SearchDoc, words: readonly string[], meta: SearchMeta, 
   time.textContent = formatDay(doc.date);
   const chips = document.createElement('ul');
   chips.className = 'chips';
-  chips.setAttribute('aria-label', 'Topics');
   for (const slug of doc.topics) {
     const item = document.createElement('li');
     const chip = document.createElement('a');

@@ -1,0 +1,91 @@
+/** Builds real sites from fixture content into scratch folders, and serves them, for end-to-end tests. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { ROOT } from '../helpers';
+
+export interface BuiltSite {
+  content: string;
+  out: string;
+  base: string;
+}
+
+export interface BuildOptions {
+  base?: string;
+  /** Dump files to ingest, by date. Default: the bundled dump plus a day with hostile text. */
+  dumps?: { date: string; file: string }[];
+  /** Reuse this content folder (to build the same content twice). */
+  content?: string;
+}
+
+export const HOSTILE_DUMP = join(ROOT, 'tests/fixtures/hostile-day.txt');
+export const DEFAULT_DUMPS = [
+  { date: '2026-11-26', file: join(ROOT, 'content/dumps/2026-11-26.txt') },
+  { date: '2026-11-27', file: HOSTILE_DUMP },
+];
+
+function run(command: string, args: string[], env: Record<string, string>): void {
+  const result = spawnSync(command, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+/** Ingests the dumps into a fresh content folder and builds the site into a fresh output folder. */
+export function buildSite(options: BuildOptions = {}): BuiltSite {
+  const base = options.base ?? '/';
+  let content = options.content;
+  if (!content) {
+    content = mkdtempSync(join(tmpdir(), 'digest-content-'));
+    cpSync(join(ROOT, 'content/topics.yaml'), join(content, 'topics.yaml'));
+    cpSync(join(ROOT, 'content/site.yaml'), join(content, 'site.yaml'));
+    mkdirSync(join(content, 'dumps'));
+    for (const dump of options.dumps ?? DEFAULT_DUMPS) {
+      run(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/digest.ts', 'ingest', dump.file, '--date', dump.date, '--quiet'], { CONTENT_DIR: content });
+    }
+  }
+  const out = mkdtempSync(join(tmpdir(), 'digest-dist-'));
+  run(join(ROOT, 'node_modules/.bin/astro'), ['build', '--silent'], { CONTENT_DIR: content, OUT_DIR: out, BASE_PATH: base, SITE_URL: 'https://digest.test' });
+  return { content, out, base };
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.xsl': 'application/xml',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain',
+};
+
+/** Serves a built site on loopback under its base path, like a static host (404.html for missing pages). */
+export async function serveSite(site: BuiltSite): Promise<{ origin: string; url: (path: string) => string; close: () => Promise<void> }> {
+  const prefix = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let file: string | undefined;
+    if (path.startsWith(prefix)) {
+      const rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
+      const candidate = join(site.out, rel);
+      if (existsSync(candidate) && statSync(candidate).isFile()) file = candidate;
+      else if (existsSync(join(candidate, 'index.html'))) file = join(candidate, 'index.html');
+    }
+    if (!file) {
+      res.writeHead(404, { 'Content-Type': TYPES['.html']! });
+      res.end(readFileSync(join(site.out, '404.html')));
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  return {
+    origin,
+    url: (path: string) => `${origin}${prefix}${path.replace(/^\/+/, '')}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,225 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { HtmlValidate } from 'html-validate';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ROOT } from '../helpers';
+import { axeViolations, launchBrowser } from './browser';
+import { serveSite } from './site-builder';
+
+const site = inject('rootSite');
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveSite>>;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await serveSite(site);
+  page = await browser.newPage();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => join(dir, f))
+    .sort();
+}
+
+const HOSTILE_TITLE = '<script>alert(1)</script> Evil & <b>Bold</b> Codec ]]> Paper';
+
+describe('reading the digest', () => {
+  it('goes home → topic → paper → related paper → day page', async () => {
+    await page.goto(server.url('/'));
+    await expect(page.title()).resolves.toBe('Papers Digest');
+    expect(await page.locator('h1').textContent()).toBe('Papers Digest');
+    const latest = await page.locator('#latest-heading').textContent();
+    expect(latest).toContain('27 November 2026');
+
+    await page.getByRole('link', { name: /^Neural codecs & compression/ }).first().click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Neural codecs & compression');
+    expect(page.url()).toBe(server.url('topics/codecs/'));
+    const count = await page.locator('.paper-list > li').count();
+    expect(count).toBeGreaterThan(10);
+
+    const firstPaper = page.locator('.paper-list .paper-title a').first();
+    const paperTitle = await firstPaper.textContent();
+    await firstPaper.click();
+    await expect(page.locator('h1').textContent()).resolves.toBe(paperTitle);
+    expect((await page.locator('.abstract p').textContent())!.length).toBeGreaterThan(80);
+    expect(await page.locator('#topics-heading + .topic-evidence li').count()).toBeGreaterThanOrEqual(1);
+
+    const related = page.locator('.related a');
+    expect(await related.count()).toBe(5);
+    const relatedTitle = await related.first().textContent();
+    await related.first().click();
+    await expect(page.locator('h1').textContent()).resolves.toBe(relatedTitle);
+
+    await page.locator('#days-heading + ul a').first().click();
+    expect(page.url()).toMatch(/\/days\/2026-11-2[67]\/$/);
+    expect(await page.locator('.paper-list > li').count()).toBeGreaterThan(0);
+  });
+
+  it('has a page for each of the 224 bundled papers, and one more for the second day', () => {
+    const ids = readdirSync(join(site.out, 'papers'));
+    expect(ids).toHaveLength(225);
+    const exported = JSON.parse(readFileSync(join(site.out, 'papers.json'), 'utf8')) as { id: string; topics: unknown[] }[];
+    expect(exported.map((p) => p.id).sort()).toEqual(ids.sort());
+    for (const p of exported) expect(p.topics.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows a paper seen on two days on both day pages, with its first date', async () => {
+    await page.goto(server.url('papers/one-shot-face-video-re-enactment-using-hybrid-latent-spaces-of-stylegan2/'));
+    expect(await page.locator('#days-heading + ul a').allTextContents()).toEqual(['26 November 2026', '27 November 2026']);
+    expect(await page.locator('header .meta').textContent()).toContain('First seen 26 November 2026');
+  });
+
+  it('renders LaTeX-ish abstracts and links', async () => {
+    await page.goto(server.url('papers/one-shot-face-video-re-enactment-using-hybrid-latent-spaces-of-stylegan2/'));
+    expect(await page.locator('.abstract sub').first().textContent()).toBe('ID');
+    await page.goto(server.url('papers/hnerv-a-hybrid-neural-representation-for-videos/'));
+    expect(await page.locator('.links a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('rel')]))).toEqual([
+      ['haochen-rye.github.io/HNeRV', 'noopener nofollow'],
+      ['github.com/haochen-rye/HNeRV', 'noopener nofollow'],
+    ]);
+    expect(await page.locator('.abstract').textContent()).toContain('(NeRV, E-NeRV, etc.)');
+  });
+
+  it('shows hostile text as text on every page that lists it', async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    for (const path of ['/', 'days/2026-11-27/', 'topics/codecs/', 'papers/script-alert-1-script-evil-b-bold-b-codec-paper/']) {
+      await page.goto(server.url(path));
+      const titles = await page.locator('.paper-title, h1').allTextContents();
+      expect(titles).toContain(HOSTILE_TITLE);
+      expect(await page.locator('main script, main b, main img').count()).toBe(0);
+    }
+    expect(await page.title()).toBe(`${HOSTILE_TITLE} · Papers Digest`);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('reads without JavaScript, and the search page says what to do instead', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await context.newPage();
+    await noJs.goto(server.url('topics/quantization/'));
+    expect(await noJs.locator('.paper-list > li').count()).toBeGreaterThan(3);
+    await noJs.goto(server.url('search/'));
+    expect(await noJs.locator('noscript').first().innerHTML()).toContain('browse the papers by topic');
+    await context.close();
+  });
+
+  it('paginates large topics', async () => {
+    await page.goto(server.url('topics/efficiency/'));
+    expect(await page.locator('.paper-list > li').count()).toBe(30);
+    await page.getByRole('link', { name: 'Older papers →' }).click();
+    expect(page.url()).toBe(server.url('topics/efficiency/page/2/'));
+  });
+
+  it('serves the 404 page for a missing address', async () => {
+    const response = await page.goto(server.url('papers/no-such-paper/'));
+    expect(response?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Page not found');
+  });
+});
+
+describe('quality over the whole built site', () => {
+  const pages = () => htmlFiles(site.out);
+
+  it('is valid HTML (html-validate, recommended rules)', async () => {
+    // .htmlvalidate.json: the recommended rules; long titles are paper titles, and checkboxes may share a name.
+    const validator = new HtmlValidate(JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8')));
+    const problems: string[] = [];
+    for (const file of pages()) {
+      const report = await validator.validateFile(file);
+      for (const r of report.results) for (const m of r.messages) problems.push(`${relative(site.out, file)}:${m.line}: ${m.ruleId}: ${m.message}`);
+    }
+    expect(problems.slice(0, 20)).toEqual([]);
+  });
+
+  it('has no broken internal links', () => {
+    const broken: string[] = [];
+    for (const file of pages()) {
+      const html = readFileSync(file, 'utf8');
+      for (const match of html.matchAll(/\s(?:href|src)="([^"]+)"/g)) {
+        const target = match[1]!.replace(/&amp;/g, '&');
+        if (/^(https?:|mailto:|#|data:)/.test(target)) continue;
+        const path = target.split(/[?#]/)[0]!;
+        const onDisk = join(site.out, decodeURIComponent(path));
+        const exists = readdirSync(join(onDisk, '..')).includes(onDisk.split('/').pop()!) || path.endsWith('/');
+        const resolved = path.endsWith('/') ? join(onDisk, 'index.html') : onDisk;
+        try {
+          readFileSync(resolved);
+        } catch {
+          broken.push(`${relative(site.out, file)} → ${target}${exists ? '' : ''}`);
+        }
+      }
+    }
+    expect([...new Set(broken)].slice(0, 20)).toEqual([]);
+  });
+
+  it('gives every page a title, description, canonical URL and Open Graph tags', () => {
+    for (const file of pages()) {
+      const html = readFileSync(file, 'utf8');
+      const where = relative(site.out, file);
+      expect(html, where).toMatch(/<title>[^<]+<\/title>/);
+      expect(html, where).toMatch(/<meta name="description" content="[^"]+"/);
+      expect(html, where).toMatch(/<link rel="canonical" href="https:\/\/digest\.test\/[^"]*"/);
+      for (const tag of ['og:title', 'og:description', 'og:url', 'og:type']) expect(html, where).toContain(`property="${tag}"`);
+    }
+  });
+
+  it('keeps a paper page under 30 KB compressed, HTML and CSS, with no web fonts', () => {
+    const file = join(site.out, 'papers/hnerv-a-hybrid-neural-representation-for-videos/index.html');
+    const html = readFileSync(file, 'utf8');
+    const css = [...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(site.out, m[1]!)));
+    const bytes = gzipSync(html).length + css.reduce((sum, c) => sum + gzipSync(c).length, 0);
+    expect(bytes).toBeLessThan(30_000);
+    expect(html).not.toMatch(/@font-face|fonts\.googleapis/);
+  });
+
+  it.each([
+    ['home', '/'],
+    ['topics', 'topics/'],
+    ['topic', 'topics/codecs/'],
+    ['paper', 'papers/hnerv-a-hybrid-neural-representation-for-videos/'],
+    ['days', 'days/'],
+    ['day', 'days/2026-11-26/'],
+    ['about', 'about/'],
+    ['search', 'search/?q=speech+codec'],
+    ['404', 'no-such-page/'],
+  ])('has no axe violations on the %s page, in light and dark themes', async (_, path) => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      await page.goto(server.url(path));
+      if (path.startsWith('search')) await page.waitForSelector('#search-results li');
+      expect(await axeViolations(page), `${path} ${colorScheme}`).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('is usable at 320 px wide: nothing overflows sideways', async () => {
+    const narrow = await browser.newPage({ viewport: { width: 320, height: 640 } });
+    for (const path of ['/', 'papers/hnerv-a-hybrid-neural-representation-for-videos/', 'search/?q=codec']) {
+      await narrow.goto(server.url(path));
+      const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+    }
+    await narrow.close();
+  });
+
+  it('remembers the dark theme chosen with the toggle', async () => {
+    await page.goto(server.url('about/'));
+    await page.locator('.theme-toggle').click();
+    await page.goto(server.url('topics/'));
+    expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toMatch(/^(dark|light)$/);
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(20, 22, 25)');
+  });
+});
