@@ -6,7 +6,7 @@ import { paths, withBase } from '../lib/urls';
 
 const PAGE = 20;
 /** How many of the best hits are re-ranked by phrase, which needs their text loaded. */
-const PHRASE_WINDOW = 30;
+const PHRASE_WINDOW = PAGE;
 
 const url = (path: string) => withBase(import.meta.env.BASE_URL, path);
 

@@ -13,7 +13,7 @@ import { tokenize } from './words';
 export const INDEX_OPTIONS = { tokenize: 'strict', resolution: 9 } as const;
 
 /** Papers per data chunk. */
-export const CHUNK_SIZE = 16;
+export const CHUNK_SIZE = 4;
 /** Words shorter than this are not indexed or searched (they match too much to help). */
 const MIN_WORD = 2;
 /** Prefix tokens are indexed for lengths 4 up to this, so a word being typed finds longer words. */

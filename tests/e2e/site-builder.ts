@@ -26,8 +26,12 @@ export const DEFAULT_DUMPS = [
   { date: '2026-11-27', file: HOSTILE_DUMP },
 ];
 
+// Vitest puts Vite's own variables (BASE_URL, MODE, …) into process.env; a child build must not inherit them.
+const VITE_VARIABLES = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/;
+
 function run(command: string, args: string[], env: Record<string, string>): void {
-  const result = spawnSync(command, args, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITE_VARIABLES.test(key)));
+  const result = spawnSync(command, args, { cwd: ROOT, env: { ...inherited, ...env }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 }
 

@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { serveSite } from './site-builder';
+
+const site = inject('rootSite');
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveSite>>;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await serveSite(site);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+beforeEach(async () => {
+  page = await browser.newPage();
+});
+
+const titles = () => page.locator('#search-results .paper-title a').allTextContents();
+async function typeQuery(text: string): Promise<void> {
+  await page.locator('#search-query').fill('');
+  await page.locator('#search-query').pressSequentially(text, { delay: 15 });
+  await page.waitForFunction((q) => document.querySelector('#search-status')?.textContent?.includes(`“${q}”`), text);
+}
+
+describe('searching in the browser', () => {
+  it('answers as the reader types, with the query in the URL', async () => {
+    await page.goto(server.url('search/'));
+    await typeQuery('speech codec');
+    expect(page.url()).toBe(server.url('search/?q=speech+codec'));
+    expect(await page.locator('#search-status').textContent()).toMatch(/^\d+ papers match “speech codec”\.$/);
+    const top = await titles();
+    expect(top.length).toBe(20);
+    expect(top.slice(0, 3).every((t) => /speech/i.test(t) && /codec/i.test(t))).toBe(true);
+    expect(await page.locator('#search-results mark').first().textContent()).toMatch(/speech|codec/i);
+  });
+
+  it('shows the same results for a shared URL, and Back returns to the page before the search', async () => {
+    await page.goto(server.url('about/'));
+    await page.goto(server.url('search/'));
+    await typeQuery('unlearning');
+    const first = await titles();
+    const shared = await browser.newPage();
+    await shared.goto(server.url('search/?q=unlearning'));
+    await shared.waitForSelector('#search-results li');
+    expect(await shared.locator('#search-results .paper-title a').allTextContents()).toEqual(first);
+    await shared.close();
+    // Back undoes the search (same page, so no navigation event: wait for the state instead).
+    await page.evaluate(() => history.back());
+    await page.waitForFunction(() => location.search === '' && (document.querySelector('#search-query') as HTMLInputElement).value === '');
+    expect(await page.locator('#search-results li').count()).toBe(0);
+    await page.goBack();
+    expect(page.url()).toBe(server.url('about/'));
+  });
+
+  it('is reached from the search box in every page’s header', async () => {
+    await page.goto(server.url('topics/'));
+    await page.keyboard.press('/');
+    await page.keyboard.type('masked autoencoders');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#search-results li');
+    expect(page.url()).toBe(server.url('search/?q=masked+autoencoders'));
+    expect((await titles()).slice(0, 3)).toContain('Masked Autoencoders Are Scalable Vision Learners');
+  });
+
+  it.each([
+    ['HNeRV', 'HNeRV: A Hybrid Neural Representation for Videos'],
+    ['NeRV++', 'HNeRV: A Hybrid Neural Representation for Videos'],
+    ['DeepSeek-Coder', 'DeepSeek-Coder: When the Large Language Model Meets Programming -- The Rise of Code Intelligence'],
+    ['quantisation ternary', 'TernaryLLM: Ternarized Large Language Model'],
+    ['unlern hessian', 'Deep Unlearning via Randomized Conditionally Independent Hessians'],
+    ['1-bit', 'Unlocking Efficient Large Inference Models: One-Bit Unrolling Tips the Scales'],
+    ['compres imag', 'Idempotence and Perceptual Image Compression'],
+  ])('finds %s in the top results', async (query, title) => {
+    await page.goto(server.url('search/'));
+    await typeQuery(query);
+    expect((await titles()).slice(0, query === 'compres imag' ? 10 : 3)).toContain(title);
+  });
+
+  it('filters by topic and says how many matched', async () => {
+    await page.goto(server.url('search/?q=compression'));
+    await page.waitForSelector('#search-results li');
+    const all = Number((await page.locator('#search-status').textContent())!.match(/^\d+/)![0]);
+    await page.locator('summary', { hasText: 'Filter by topic' }).click();
+    await page.getByLabel('Quantization & low-bit networks').check();
+    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent?.includes('chosen topic'));
+    const filtered = Number((await page.locator('#search-status').textContent())!.match(/^\d+/)![0]);
+    expect(filtered).toBeGreaterThan(0);
+    expect(filtered).toBeLessThan(all);
+    expect(page.url()).toBe(server.url('search/?q=compression&topic=quantization'));
+    const chips = await page.locator('#search-results > li').evaluateAll((lis) => lis.map((li) => li.textContent ?? ''));
+    for (const chip of chips) expect(chip).toContain('Quantization & low-bit networks');
+  });
+
+  it('moves through results with the arrow keys and opens one with Enter', async () => {
+    await page.goto(server.url('search/'));
+    await typeQuery('neural codec');
+    const expected = (await titles())[1];
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(expected);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/papers\//);
+    expect(await page.locator('h1').textContent()).toBe(expected);
+  });
+
+  it('shows HTML in a title as text in the results', async () => {
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(server.url('search/'));
+    await typeQuery('evil bold');
+    expect((await titles())[0]).toBe('<script>alert(1)</script> Evil & <b>Bold</b> Codec ]]> Paper');
+    expect(await page.locator('#search-results script, #search-results b, #search-results img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('loads no search file until the reader uses search', async () => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(server.url('search/'));
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((p) => p.startsWith('/search/') && p.endsWith('.json'))).toEqual([]);
+    requested.length = 0;
+    await page.goto(server.url('papers/hnerv-a-hybrid-neural-representation-for-videos/'));
+    await page.waitForLoadState('networkidle');
+    expect(requested.filter((p) => p.endsWith('.json') || /search.*\.js$/.test(p))).toEqual([]);
+  });
+
+  it('downloads under 100 KB compressed before the first results', async () => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    await page.goto(server.url('search/'));
+    await page.waitForLoadState('networkidle');
+    const beforeSearch = requested.length;
+    await typeQuery('neural speech codec');
+    const searchFiles = requested.slice(beforeSearch).concat(requested.filter((p) => /\/_astro\/search.*\.js$/.test(p)));
+    const bytes = [...new Set(searchFiles)].reduce((sum, path) => sum + gzipSync(readFileSync(join(site.out, path))).length, 0);
+    expect(bytes).toBeLessThan(100_000);
+  });
+});
