@@ -1,6 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
+import { searchIndex } from './src/integrations/search-index';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -25,5 +26,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: { resolve: { alias: { 'flexsearch-compact': flexsearchCompact } } },
   // The 404 page is not a page to index.
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404') })],
+  integrations: [
+    sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404') }),
+    searchIndex({ contentDir: process.env.CONTENT_DIR ?? 'content' }),
+  ],
 });

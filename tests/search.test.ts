@@ -144,3 +144,24 @@ describe('highlighting and snippets', () => {
     expect(s.length).toBeLessThanOrEqual(224);
   });
 });
+
+describe('shards', () => {
+  it('splits a large two-letter shard by more letters, keeping short tokens in the parent', async () => {
+    const { assignShards } = await import('../src/lib/search-build');
+    const { shardFor } = await import('../src/lib/search');
+    const postings = new Map([
+      ['co', 1],
+      ['codec', 5],
+      ['code', 5],
+      ['compression', 5],
+      ['comp', 5],
+      ['sp', 1],
+    ]);
+    const shards = assignShards(postings, 10);
+    expect(Object.fromEntries(shards)).toEqual({ co: 'co', codec: 'cod', code: 'cod', compression: 'com', comp: 'com', sp: 'sp' });
+    const keys = [...new Set(shards.values())];
+    expect(shardFor('compres', keys)).toBe('com');
+    expect(shardFor('co', keys)).toBe('co');
+    expect(shardFor('speech', keys)).toBe('sp');
+  });
+});

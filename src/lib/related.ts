@@ -11,6 +11,10 @@ export interface RelatedOptions {
   k?: number;
   /** Terms found in more than this share of papers are ignored (they relate everything to everything). Default 0.05. */
   maxDocumentShare?: number;
+  /** …and terms found in more than this many papers. Default 400. */
+  maxDocuments?: number;
+  /** Only a paper's heaviest terms are compared. Default 24. */
+  termsPerPaper?: number;
 }
 
 export interface RelatedInput {
@@ -33,52 +37,80 @@ function termsOf(doc: RelatedInput): Map<string, number> {
 }
 
 /**
- * The most similar papers to each paper by TF-IDF cosine over title and abstract words. Sparse: scores are
- * accumulated through an inverted index, and terms common to many papers are skipped, so the cost grows with
- * the number of papers that share rare words, not with all pairs. Ties break by id, so output is deterministic.
+ * The most similar papers to each paper by TF-IDF cosine over title and abstract words. Sparse and bounded: each
+ * paper keeps only its `termsPerPaper` heaviest terms, terms common to many papers are skipped, and scores are
+ * accumulated through an inverted index of those terms, so the cost grows with the papers that share rare words,
+ * never with all pairs. Ties break by id, so the output is deterministic.
  */
 export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, string[]> {
   const k = options.k ?? 5;
   const n = docs.length;
-  const maxDf = Math.max(2, Math.floor(n * (options.maxDocumentShare ?? 0.05)));
+  const termsPerPaper = options.termsPerPaper ?? 24;
+  const maxDf = Math.max(2, Math.min(options.maxDocuments ?? 400, Math.floor(n * (options.maxDocumentShare ?? 0.05))));
   const termCounts = docs.map(termsOf);
-  const df = new Map<string, number>();
-  for (const counts of termCounts) for (const term of counts.keys()) df.set(term, (df.get(term) ?? 0) + 1);
+  const termIds = new Map<string, number>();
+  const df: number[] = [];
+  for (const counts of termCounts) {
+    for (const term of counts.keys()) {
+      let id = termIds.get(term);
+      if (id === undefined) {
+        id = df.length;
+        termIds.set(term, id);
+        df.push(0);
+      }
+      df[id]! += 1;
+    }
+  }
 
-  const postings = new Map<string, { doc: number; weight: number }[]>();
-  const vectors = termCounts.map((counts, doc) => {
-    const entries: [string, number][] = [];
+  // Each paper's heaviest terms, L2-normalised, as parallel arrays of term ids and weights.
+  const vectors = termCounts.map((counts) => {
+    const entries: [number, number][] = [];
     for (const [term, tf] of counts) {
-      const d = df.get(term)!;
+      const id = termIds.get(term)!;
+      const d = df[id]!;
       if (d > maxDf || d < 2) continue;
-      entries.push([term, (1 + Math.log(tf)) * Math.log(n / d)]);
+      entries.push([id, (1 + Math.log(tf)) * Math.log(n / d)]);
     }
-    const norm = Math.hypot(...entries.map(([, w]) => w)) || 1;
-    const vector = entries.map(([term, w]) => [term, w / norm] as const);
-    for (const [term, weight] of vector) {
-      let list = postings.get(term);
-      if (!list) postings.set(term, (list = []));
-      list.push({ doc, weight });
-    }
-    return vector;
+    entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const kept = entries.slice(0, termsPerPaper);
+    const norm = Math.sqrt(kept.reduce((sum, [, w]) => sum + w * w, 0)) || 1;
+    return { ids: kept.map(([id]) => id), weights: kept.map(([, w]) => w / norm) };
+  });
+  const postingDocs: number[][] = Array.from({ length: df.length }, () => []);
+  const postingWeights: number[][] = Array.from({ length: df.length }, () => []);
+  vectors.forEach((v, doc) => {
+    v.ids.forEach((id, i) => {
+      postingDocs[id]!.push(doc);
+      postingWeights[id]!.push(v.weights[i]!);
+    });
   });
 
   const result = new Map<string, string[]>();
   const scores = new Float64Array(n);
   const touched: number[] = [];
-  vectors.forEach((vector, doc) => {
-    for (const [term, weight] of vector) {
-      for (const other of postings.get(term)!) {
-        if (other.doc === doc) continue;
-        if (scores[other.doc] === 0) touched.push(other.doc);
-        scores[other.doc]! += weight * other.weight;
+  const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && docs[a]!.id < docs[b]!.id);
+  vectors.forEach((v, doc) => {
+    v.ids.forEach((id, i) => {
+      const w = v.weights[i]!;
+      const others = postingDocs[id]!;
+      const weights = postingWeights[id]!;
+      for (let j = 0; j < others.length; j += 1) {
+        const other = others[j]!;
+        if (other === doc) continue;
+        if (scores[other] === 0) touched.push(other);
+        scores[other]! += w * weights[j]!;
       }
+    });
+    // Top k by insertion into a short sorted list: no sort of every candidate.
+    const top: number[] = [];
+    for (const other of touched) {
+      if (top.length === k && !better(other, top[k - 1]!)) continue;
+      let at = top.length;
+      while (at > 0 && better(other, top[at - 1]!)) at -= 1;
+      top.splice(at, 0, other);
+      if (top.length > k) top.pop();
     }
-    const ranked = touched
-      .map((other) => ({ other, score: scores[other]! }))
-      .sort((a, b) => b.score - a.score || (docs[a.other]!.id < docs[b.other]!.id ? -1 : 1))
-      .slice(0, k);
-    result.set(docs[doc]!.id, ranked.map((r) => docs[r.other]!.id));
+    result.set(docs[doc]!.id, top.map((other) => docs[other]!.id));
     for (const other of touched) scores[other] = 0;
     touched.length = 0;
   });

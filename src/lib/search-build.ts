@@ -17,49 +17,95 @@ function exportIndex(index: FlexIndex): string {
   return JSON.stringify(parts);
 }
 
+/** Postings per shard before a shard is split by one more letter (about 10 KB gzipped). */
+const MAX_POSTINGS = 6000;
+const MAX_KEY = 6;
+
+/**
+ * Assigns every token a shard key: its first two letters, or more where a two-letter shard would be large, so one
+ * word's lookup loads one small file at any corpus size. A token as short as its key stays in that key's shard.
+ */
+export function assignShards(postings: ReadonlyMap<string, number>, maxPostings = MAX_POSTINGS): Map<string, string> {
+  const assignment = new Map<string, string>();
+  const place = (key: string, tokens: string[]) => {
+    const total = tokens.reduce((sum, t) => sum + postings.get(t)!, 0);
+    if (total <= maxPostings || key.length >= MAX_KEY || key.startsWith('u')) {
+      for (const t of tokens) assignment.set(t, key);
+      return;
+    }
+    const groups = new Map<string, string[]>();
+    for (const t of tokens) {
+      if (t.length <= key.length) assignment.set(t, key);
+      else {
+        const sub = t.slice(0, key.length + 1);
+        const group = groups.get(sub);
+        if (group) group.push(t);
+        else groups.set(sub, [t]);
+      }
+    }
+    for (const [sub, group] of groups) place(/^[a-z0-9]+$/.test(sub) ? sub : key, group);
+  };
+  const top = new Map<string, string[]>();
+  for (const token of postings.keys()) {
+    const key = shardKey(token);
+    const group = top.get(key);
+    if (group) group.push(token);
+    else top.set(key, [token]);
+  }
+  for (const [key, tokens] of top) place(key, tokens);
+  return assignment;
+}
+
+/** One field's shards: each shard's flexsearch index, holding each paper's tokens of that shard in the paper's order. */
+function buildField(docTokens: readonly string[][], Index: FlexIndexClass, encoder: unknown): Map<string, string> {
+  const postings = new Map<string, number>();
+  for (const tokens of docTokens) for (const t of tokens) postings.set(t, (postings.get(t) ?? 0) + 1);
+  const shardOf = assignShards(postings);
+  const perShard = new Map<string, Map<number, string[]>>();
+  docTokens.forEach((tokens, doc) => {
+    for (const t of tokens) {
+      const key = shardOf.get(t)!;
+      let docs = perShard.get(key);
+      if (!docs) perShard.set(key, (docs = new Map()));
+      const list = docs.get(doc);
+      if (list) list.push(t);
+      else docs.set(doc, [t]);
+    }
+  });
+  const files = new Map<string, string>();
+  for (const key of [...perShard.keys()].sort()) {
+    const index = new Index({ ...INDEX_OPTIONS, encoder });
+    for (const [doc, tokens] of perShard.get(key)!) index.add(doc, tokens.join(' '));
+    files.set(key, exportIndex(index));
+  }
+  return files;
+}
+
 /** Builds every search file for the papers (in the digest's order, newest first). */
 export function buildSearchFiles(papers: readonly Paper[], topics: readonly { slug: string; name: string }[], Index: FlexIndexClass, encoder: unknown): SearchBuild {
   const topicIndex = new Map(topics.map((t, i) => [t.slug, i]));
   const topicName = new Map(topics.map((t) => [t.slug, t.name]));
-  const shards = { t: new Map<string, FlexIndex>(), b: new Map<string, FlexIndex>() };
-  const add = (field: 't' | 'b', doc: number, tokens: string[]) => {
-    const byShard = new Map<string, string[]>();
-    for (const token of tokens) {
-      const key = shardKey(token);
-      byShard.set(key, [...(byShard.get(key) ?? []), token]);
-    }
-    for (const [key, words] of byShard) {
-      let index = shards[field].get(key);
-      if (!index) shards[field].set(key, (index = new Index({ ...INDEX_OPTIONS, encoder })));
-      index.add(doc, words.join(' '));
-    }
-  };
+  // A paper's topic names count as much as its title: they say what it is about.
+  const titleTokens = papers.map((p) => indexTokens([p.title, ...p.topics.map((t) => topicName.get(t.slug) ?? t.slug)].join(' ')));
+  const bodyTokens = papers.map((p) => indexTokens([p.abstract, ...p.links.map((l) => l.label)].join(' ')));
+  const titleShards = buildField(titleTokens, Index, encoder);
+  const bodyShards = buildField(bodyTokens, Index, encoder);
   const files = new Map<string, string>();
-  const docs: SearchDoc[] = [];
-  papers.forEach((paper, n) => {
-    // A paper's topic names count as much as its title: they say what it is about.
-    const titleText = [paper.title, ...paper.topics.map((t) => topicName.get(t.slug) ?? t.slug)].join(' ');
-    const body = [paper.abstract, ...paper.links.map((l) => l.label)].join(' ');
-    add('t', n, indexTokens(titleText));
-    add('b', n, indexTokens(body));
-    docs.push({ id: paper.id, title: paper.title, abstract: plainAbstract(paper.abstract), topics: paper.topics.map((t) => t.slug), date: paper.firstSeen });
-  });
+  for (const [key, data] of titleShards) files.set(`t-${key}.json`, data);
+  for (const [key, data] of bodyShards) files.set(`b-${key}.json`, data);
+  const docs: SearchDoc[] = papers.map((paper) => ({ id: paper.id, title: paper.title, abstract: plainAbstract(paper.abstract), topics: paper.topics.map((t) => t.slug), date: paper.firstSeen }));
   for (let c = 0; c * CHUNK_SIZE < docs.length; c += 1) {
     files.set(`d-${c}.json`, JSON.stringify(docs.slice(c * CHUNK_SIZE, (c + 1) * CHUNK_SIZE)));
   }
-  const sortedKeys = (m: Map<string, FlexIndex>) => [...m.keys()].sort();
-  for (const key of sortedKeys(shards.t)) files.set(`t-${key}.json`, exportIndex(shards.t.get(key)!));
-  for (const key of sortedKeys(shards.b)) files.set(`b-${key}.json`, exportIndex(shards.b.get(key)!));
   const meta: SearchMeta = {
     version: 1,
     count: papers.length,
     chunkSize: CHUNK_SIZE,
     topics: topics.map((t) => ({ slug: t.slug, name: t.name })),
     masks: papers.map((p) => p.topics.reduce((mask, t) => mask | (1 << (topicIndex.get(t.slug) ?? 31)), 0)),
-    titleShards: sortedKeys(shards.t),
-    bodyShards: sortedKeys(shards.b),
+    titleShards: [...titleShards.keys()],
+    bodyShards: [...bodyShards.keys()],
   };
   files.set('meta.json', JSON.stringify(meta));
   return { files, meta };
 }
-

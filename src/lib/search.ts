@@ -58,6 +58,15 @@ export function shardKey(token: string): string {
   return /^[a-z0-9]{2}$/.test(head) ? head : `u${token.codePointAt(0)!.toString(16)}`;
 }
 
+/** The shard holding a word: the longest listed key the word starts with (shards split where they grow large). */
+export function shardFor(word: string, keys: readonly string[]): string {
+  const base = shardKey(word);
+  if (base.startsWith('u')) return base;
+  let best = base;
+  for (const key of keys) if (key.length > best.length && word.startsWith(key)) best = key;
+  return best;
+}
+
 /** What a result shows. */
 export interface SearchDoc {
   id: string;
@@ -144,8 +153,8 @@ export class SearchEngine {
   }
 
   async #lookup(word: string): Promise<{ title: number[]; body: number[] }> {
-    const key = shardKey(word);
-    const [title, body] = await Promise.all([this.#shard('t', key), this.#shard('b', key)]);
+    const meta = await this.meta();
+    const [title, body] = await Promise.all([this.#shard('t', shardFor(word, meta.titleShards)), this.#shard('b', shardFor(word, meta.bodyShards))]);
     const limit = 100_000;
     return { title: (title?.search(word, { limit }) as number[] | undefined) ?? [], body: (body?.search(word, { limit }) as number[] | undefined) ?? [] };
   }

@@ -3,17 +3,25 @@ import type { Taxonomy } from './taxonomy';
 import { foldWord, tokenize, type Token } from './words';
 
 interface Phrase {
-  /** Folded words; the last may be a prefix (`wild`). */
+  /** Folded words; a word may be a prefix pattern (`wild`). */
   words: string[];
   /** Whether each word is a prefix pattern (written with a trailing `*`). */
   wild: boolean[];
-  topic: number;
+  /** Index into `CompiledTaxonomy.rules`. */
   rule: number;
+}
+
+interface CompiledRule {
+  topic: number;
+  weight: number;
+  titleOnly: boolean;
 }
 
 /** A taxonomy compiled for fast matching: built once, used for every paper. */
 export interface CompiledTaxonomy {
   taxonomy: Taxonomy;
+  /** Every rule of every topic, flattened. */
+  rules: CompiledRule[];
   /** Phrases by their first folded word (exact first words). */
   byFirst: Map<string, Phrase[]>;
   /** Phrases whose first word is a prefix pattern, by the prefix's first three letters. */
@@ -21,12 +29,15 @@ export interface CompiledTaxonomy {
 }
 
 const PREFIX_KEY = 3;
+const MAX_EVIDENCE = 6;
 
 export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
   const byFirst = new Map<string, Phrase[]>();
   const byPrefix = new Map<string, Phrase[]>();
+  const rules: CompiledRule[] = [];
   taxonomy.topics.forEach((topic, t) => {
-    topic.rules.forEach((rule, r) => {
+    for (const rule of topic.rules) {
+      const index = rules.push({ topic: t, weight: rule.weight, titleOnly: rule.titleOnly }) - 1;
       for (const text of rule.match) {
         const raw = text.split(/[\s-]+/).filter(Boolean);
         const wild = raw.map((w) => w.endsWith('*'));
@@ -34,43 +45,44 @@ export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
           const bare = w.replace(/\*$/, '').toLowerCase();
           return wild[i] ? bare : foldWord(bare);
         });
-        const phrase: Phrase = { words, wild, topic: t, rule: r };
-        const first = words[0]!;
-        if (wild[0]) {
-          const key = first.slice(0, PREFIX_KEY);
-          byPrefix.set(key, [...(byPrefix.get(key) ?? []), phrase]);
-        } else {
-          byFirst.set(first, [...(byFirst.get(first) ?? []), phrase]);
-        }
+        const phrase: Phrase = { words, wild, rule: index };
+        const map = wild[0] ? byPrefix : byFirst;
+        const key = wild[0] ? words[0]!.slice(0, PREFIX_KEY) : words[0]!;
+        const list = map.get(key);
+        if (list) list.push(phrase);
+        else map.set(key, [phrase]);
       }
-    });
-  });
-  return { taxonomy, byFirst, byPrefix };
-}
-
-function wordMatches(phrase: Phrase, i: number, token: Token | undefined): boolean {
-  if (!token) return false;
-  return phrase.wild[i] ? token.form.startsWith(phrase.words[i]!) : token.form === phrase.words[i];
-}
-
-interface Hit {
-  topic: number;
-  rule: number;
-  text: string;
-}
-
-function findHits(compiled: CompiledTaxonomy, text: string): Hit[] {
-  const tokens = tokenize(text);
-  const hits: Hit[] = [];
-  tokens.forEach((token, at) => {
-    const candidates = [...(compiled.byFirst.get(token.form) ?? []), ...(compiled.byPrefix.get(token.form.slice(0, PREFIX_KEY)) ?? [])];
-    for (const phrase of candidates) {
-      if (!phrase.words.every((_, i) => wordMatches(phrase, i, tokens[at + i]))) continue;
-      const last = tokens[at + phrase.words.length - 1]!;
-      hits.push({ topic: phrase.topic, rule: phrase.rule, text: text.slice(token.start, last.end) });
     }
   });
-  return hits;
+  return { taxonomy, rules, byFirst, byPrefix };
+}
+
+function matchesAt(phrase: Phrase, tokens: readonly Token[], at: number): boolean {
+  for (let i = 0; i < phrase.words.length; i += 1) {
+    const token = tokens[at + i];
+    if (!token) return false;
+    if (phrase.wild[i] ? !token.form.startsWith(phrase.words[i]!) : token.form !== phrase.words[i]) return false;
+  }
+  return true;
+}
+
+/** Counts, per rule, the phrases found in a text, and keeps the first few matched spans as evidence. */
+function countHits(compiled: CompiledTaxonomy, text: string, counts: Int32Array, evidence: string[][]): void {
+  const tokens = tokenize(text);
+  const scan = (phrases: Phrase[] | undefined, at: number) => {
+    if (!phrases) return;
+    for (const phrase of phrases) {
+      if (!matchesAt(phrase, tokens, at)) continue;
+      counts[phrase.rule]! += 1;
+      const found = evidence[phrase.rule]!;
+      if (found.length < MAX_EVIDENCE) found.push(text.slice(tokens[at]!.start, tokens[at + phrase.words.length - 1]!.end));
+    }
+  };
+  for (let at = 0; at < tokens.length; at += 1) {
+    const form = tokens[at]!.form;
+    scan(compiled.byFirst.get(form), at);
+    scan(compiled.byPrefix.get(form.slice(0, PREFIX_KEY)), at);
+  }
 }
 
 /** A topic's score for one paper, with the phrases behind it. */
@@ -82,27 +94,31 @@ export interface TopicScore {
 
 /** Scores every topic for a paper. Exposed so the evaluation and `explain` can show the full picture. */
 export function scoreTopics(compiled: CompiledTaxonomy, paper: { title: string; abstract: string }): TopicScore[] {
-  const { taxonomy } = compiled;
+  const { taxonomy, rules } = compiled;
   const { titleWeight, repeatCap } = taxonomy.settings;
-  const titleHits = findHits(compiled, paper.title);
-  const abstractHits = findHits(compiled, paper.abstract);
-  return taxonomy.topics.map((topic, t) => {
-    let score = 0;
-    const evidence = new Map<string, string>();
-    topic.rules.forEach((rule, r) => {
-      const inTitle = titleHits.filter((h) => h.topic === t && h.rule === r);
-      const inAbstract = rule.titleOnly ? [] : abstractHits.filter((h) => h.topic === t && h.rule === r);
-      if (inTitle.length > 0) score += rule.weight * titleWeight;
-      score += rule.weight * Math.min(inAbstract.length, repeatCap);
-      if (rule.weight > 0) {
-        for (const hit of [...inTitle, ...inAbstract]) {
-          const key = hit.text.toLowerCase();
-          if (!evidence.has(key)) evidence.set(key, hit.text);
-        }
-      }
-    });
-    return { slug: topic.slug, score: Math.round(score * 100) / 100, evidence: [...evidence.values()].slice(0, 6) };
+  const inTitle = new Int32Array(rules.length);
+  const inAbstract = new Int32Array(rules.length);
+  const titleEvidence = rules.map((): string[] => []);
+  const abstractEvidence = rules.map((): string[] => []);
+  countHits(compiled, paper.title, inTitle, titleEvidence);
+  countHits(compiled, paper.abstract, inAbstract, abstractEvidence);
+  const scores = taxonomy.topics.map(() => 0);
+  const evidence = taxonomy.topics.map(() => new Map<string, string>());
+  rules.forEach((rule, r) => {
+    const abstractCount = rule.titleOnly ? 0 : inAbstract[r]!;
+    if (inTitle[r]! > 0) scores[rule.topic]! += rule.weight * titleWeight;
+    scores[rule.topic]! += rule.weight * Math.min(abstractCount, repeatCap);
+    if (rule.weight <= 0) return;
+    for (const span of [...titleEvidence[r]!, ...(rule.titleOnly ? [] : abstractEvidence[r]!)]) {
+      const key = span.toLowerCase();
+      if (!evidence[rule.topic]!.has(key)) evidence[rule.topic]!.set(key, span);
+    }
   });
+  return taxonomy.topics.map((topic, t) => ({
+    slug: topic.slug,
+    score: Math.round(scores[t]! * 100) / 100,
+    evidence: [...evidence[t]!.values()].slice(0, MAX_EVIDENCE),
+  }));
 }
 
 /**

@@ -245,7 +245,21 @@ export function renderAbstract(text: string): string {
 
 /** A short excerpt of the abstract as plain text, cut at a word boundary near `max` characters. */
 export function excerpt(text: string, max = 240): string {
-  const plain = plainAbstract(text);
+  const key = `${max}:${text}`;
+  let cached = excerpts.get(key);
+  if (cached === undefined) {
+    cached = cutExcerpt(text, max);
+    // A paper's excerpt shows on its day, its topics and the home page: made once per build.
+    if (excerpts.size < 100_000) excerpts.set(key, cached);
+  }
+  return cached;
+}
+
+const excerpts = new Map<string, string>();
+
+function cutExcerpt(text: string, max: number): string {
+  // Only the start can show; a cut LaTeX group is read as plain text, which the excerpt would show anyway.
+  const plain = plainAbstract(text.length > max * 3 ? text.slice(0, max * 3) : text);
   if (plain.length <= max) return plain;
   const cut = plain.slice(0, max);
   const space = cut.lastIndexOf(' ');

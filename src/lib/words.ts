@@ -15,7 +15,18 @@ export interface Token {
  * plurals made singular. Applied alike to texts and to the phrases of rules, so both meet in the middle.
  */
 export function foldWord(word: string): string {
-  let w = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  const known = folded.get(word);
+  if (known !== undefined) return known;
+  const form = fold(word);
+  // A memo of the vocabulary seen so far: words repeat across papers, and folding is the tagger's inner loop.
+  if (folded.size < 200_000) folded.set(word, form);
+  return form;
+}
+
+const folded = new Map<string, string>();
+
+function fold(word: string): string {
+  let w = /[^\x00-\x7f]/.test(word) ? word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : word.toLowerCase();
   if (w.length > 5) {
     w = w
       .replace(/isation(s?)$/, 'ization$1')

@@ -1,0 +1,14 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Charset, Index } from 'flexsearch';
+import { parsePaperFile } from './src/lib/paper-file';
+import { buildDigest } from './src/lib/digest';
+import { parseTaxonomy } from './src/lib/taxonomy';
+import { buildSearchFiles } from './src/lib/search-build';
+const dir = process.argv[2]!;
+const t = (label: string, f: () => unknown) => { const s = performance.now(); const r = f(); console.log(label, (performance.now() - s).toFixed(0), 'ms'); return r; };
+const papers = t('load', () => readdirSync(join(dir, 'papers')).map((f) => { const r = parsePaperFile(readFileSync(join(dir, 'papers', f), 'utf8')); if (!r.ok) throw 1; return r.value; })) as any[];
+const tax = parseTaxonomy(readFileSync(join(dir, 'topics.yaml'), 'utf8')); if (!tax.ok) throw 1;
+const d = t('digest', () => buildDigest(papers, tax.value)) as any;
+const b = t('search', () => buildSearchFiles(d.papers, tax.value.topics, Index as any, Charset.Exact)) as any;
+console.log('files', b.files.size);
