@@ -28,6 +28,6 @@ export default defineConfig({
   // The 404 page is not a page to index.
   integrations: [
     sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404') }),
-    searchIndex({ contentDir: process.env.CONTENT_DIR ?? 'content' }),
+    searchIndex(),
   ],
 });

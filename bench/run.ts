@@ -77,9 +77,9 @@ function baselineProject(n: number): string {
 async function searchFigures(out: string): Promise<{ indexRaw: number; indexGz: number; firstResultGz: number; queryMs: number }> {
   let indexRaw = 0;
   let indexGz = 0;
-  for (const f of readdirSync(join(out, 'search'))) {
+  for (const f of readdirSync(join(out, 'search-index'))) {
     if (!/^[tb]-|^meta/.test(f)) continue;
-    const data = readFileSync(join(out, 'search', f));
+    const data = readFileSync(join(out, 'search-index', f));
     indexRaw += data.length;
     indexGz += gzipSync(data).length;
   }
@@ -91,7 +91,7 @@ async function searchFigures(out: string): Promise<{ indexRaw: number; indexGz: 
     let loaded = 0;
     const engine = new SearchEngine(
       async (name) => {
-        const data = readFileSync(join(out, 'search', name));
+        const data = readFileSync(join(out, 'search-index', name));
         loaded += gzipSync(data).length;
         return JSON.parse(data.toString('utf8'));
       },

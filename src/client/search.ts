@@ -69,8 +69,8 @@ export function startSearchPage(): void {
   const getEngine = () =>
     (engine ??= new SearchEngine(
       async (name) => {
-        const response = await fetch(url(`search/${name}`));
-        if (!response.ok) throw new Error(`search/${name}: ${response.status}`);
+        const response = await fetch(url(`search-index/${name}`));
+        if (!response.ok) throw new Error(`search-index/${name}: ${response.status}`);
         return response.json();
       },
       Index as unknown as FlexIndexClass,

@@ -11,9 +11,9 @@ export interface RelatedOptions {
   k?: number;
   /** Terms found in more than this share of papers are ignored (they relate everything to everything). Default 0.05. */
   maxDocumentShare?: number;
-  /** …and terms found in more than this many papers. Default 400. */
+  /** …and terms found in more than this many papers. Default 250. */
   maxDocuments?: number;
-  /** Only a paper's heaviest terms are compared. Default 24. */
+  /** Only a paper's heaviest terms are compared. Default 16. */
   termsPerPaper?: number;
 }
 
@@ -45,8 +45,8 @@ function termsOf(doc: RelatedInput): Map<string, number> {
 export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, string[]> {
   const k = options.k ?? 5;
   const n = docs.length;
-  const termsPerPaper = options.termsPerPaper ?? 24;
-  const maxDf = Math.max(2, Math.min(options.maxDocuments ?? 400, Math.floor(n * (options.maxDocumentShare ?? 0.05))));
+  const termsPerPaper = options.termsPerPaper ?? 16;
+  const maxDf = Math.max(2, Math.min(options.maxDocuments ?? 250, Math.floor(n * (options.maxDocumentShare ?? 0.05))));
   const termCounts = docs.map(termsOf);
   const termIds = new Map<string, number>();
   const df: number[] = [];

@@ -4,7 +4,7 @@ import { plainAbstract } from './text';
 import { CHUNK_SIZE, INDEX_OPTIONS, indexTokens, shardKey, type FlexIndex, type FlexIndexClass, type SearchDoc, type SearchMeta } from './search';
 
 export interface SearchBuild {
-  /** File name (under `search/`) → contents. */
+  /** File name (under `search-index/`) → contents. */
   files: Map<string, string>;
   meta: SearchMeta;
 }

@@ -2,7 +2,7 @@
  * Client-side search over static files, built at build time. flexsearch holds the inverted index; this module
  * decides what goes in it and how a query is answered, so the build and the browser share one definition.
  *
- * Layout (all under `search/`): `meta.json` (topics, days, each paper's topics and day, shard lists), index shards
+ * Layout (all under `search-index/`): `meta.json` (topics, days, each paper's topics and day, shard lists), index shards
  * `t-<key>.json` (titles) and `b-<key>.json` (abstract, topics, link names) holding only the words whose first
  * two letters are `<key>`, and data chunks `d-<n>.json` with what a result shows. A query loads the meta file, one
  * title and one body shard per word, and the data chunks of the results it shows: never the whole index.
@@ -107,7 +107,7 @@ const BODY_WEIGHT = 1;
 const FUZZY_FACTOR = 0.5;
 
 /**
- * Answers queries from the static files. `load` fetches a file under `search/` and parses it (fetch in the browser,
+ * Answers queries from the static files. `load` fetches a file under `search-index/` and parses it (fetch in the browser,
  * the file system in tests); every file is loaded at most once.
  */
 export class SearchEngine {

@@ -89,6 +89,8 @@ function countHits(compiled: CompiledTaxonomy, text: string, counts: Int32Array,
 export interface TopicScore {
   slug: string;
   score: number;
+  /** The part of the score earned by the title. */
+  titleScore: number;
   evidence: string[];
 }
 
@@ -103,10 +105,14 @@ export function scoreTopics(compiled: CompiledTaxonomy, paper: { title: string; 
   countHits(compiled, paper.title, inTitle, titleEvidence);
   countHits(compiled, paper.abstract, inAbstract, abstractEvidence);
   const scores = taxonomy.topics.map(() => 0);
+  const titleScores = taxonomy.topics.map(() => 0);
   const evidence = taxonomy.topics.map(() => new Map<string, string>());
   rules.forEach((rule, r) => {
     const abstractCount = rule.titleOnly ? 0 : inAbstract[r]!;
-    if (inTitle[r]! > 0) scores[rule.topic]! += rule.weight * titleWeight;
+    if (inTitle[r]! > 0) {
+      scores[rule.topic]! += rule.weight * titleWeight;
+      titleScores[rule.topic]! += rule.weight * titleWeight;
+    }
     scores[rule.topic]! += rule.weight * Math.min(abstractCount, repeatCap);
     if (rule.weight <= 0) return;
     for (const span of [...titleEvidence[r]!, ...(rule.titleOnly ? [] : abstractEvidence[r]!)]) {
@@ -117,6 +123,7 @@ export function scoreTopics(compiled: CompiledTaxonomy, paper: { title: string; 
   return taxonomy.topics.map((topic, t) => ({
     slug: topic.slug,
     score: Math.round(scores[t]! * 100) / 100,
+    titleScore: titleScores[t]!,
     evidence: [...evidence[t]!.values()].slice(0, MAX_EVIDENCE),
   }));
 }

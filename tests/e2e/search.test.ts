@@ -129,7 +129,7 @@ describe('searching in the browser', () => {
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
     await page.goto(server.url('search/'));
     await page.waitForLoadState('networkidle');
-    expect(requested.filter((p) => p.startsWith('/search/') && p.endsWith('.json'))).toEqual([]);
+    expect(requested.filter((p) => p.startsWith('/search-index/'))).toEqual([]);
     requested.length = 0;
     await page.goto(server.url('papers/hnerv-a-hybrid-neural-representation-for-videos/'));
     await page.waitForLoadState('networkidle');

@@ -1,0 +1,28 @@
+/**
+ * Writes the search files for the papers in CONTENT_DIR into the folder given as the only argument.
+ * Run by the search-index integration in a second process while Astro renders the pages (see that file).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Charset, Index } from 'flexsearch';
+import { compareNewestFirst } from '../src/lib/digest';
+import type { FlexIndexClass } from '../src/lib/search';
+import { buildSearchFiles } from '../src/lib/search-build';
+import { CONTENT, FatalError, loadTaxonomyFile, readPaperFiles } from './content-store';
+
+const out = process.argv[2];
+if (!out) {
+  console.error('Usage: tsx scripts/build-search.ts OUT_DIR');
+  process.exit(2);
+}
+try {
+  const papers = [...readPaperFiles(CONTENT.papers).values()].sort(compareNewestFirst);
+  const taxonomy = loadTaxonomyFile(CONTENT.topics);
+  const { files } = buildSearchFiles(papers, taxonomy.topics, Index as unknown as FlexIndexClass, Charset.Exact);
+  mkdirSync(out, { recursive: true });
+  for (const [name, data] of files) writeFileSync(join(out, name), data);
+  console.log(`${files.size} search files for ${papers.length} papers`);
+} catch (error) {
+  console.error(error instanceof FatalError ? error.message : error);
+  process.exit(2);
+}
