@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { PaperFrontMatterSchema, PaperSchema, formatIssues, type Paper, type Validated } from './schema';
+import { PaperSchema, formatIssues, type Paper, type Validated } from './schema';
 
 /**
  * The text of `content/papers/<id>.md`: YAML front matter in a fixed key order, then the abstract.
@@ -28,8 +28,7 @@ export function parsePaperFile(text: string): Validated<Paper> {
   } catch (error) {
     return { ok: false, message: `front matter is not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
   }
-  const front = PaperFrontMatterSchema.safeParse(parsed.data);
-  if (!front.success) return { ok: false, message: formatIssues(front.error) };
-  const paper = PaperSchema.safeParse({ ...front.data, abstract: parsed.content.trim() });
+  const data: unknown = parsed.data;
+  const paper = PaperSchema.safeParse(typeof data === 'object' && data !== null ? { ...data, abstract: parsed.content.trim() } : data);
   return paper.success ? { ok: true, value: paper.data } : { ok: false, message: formatIssues(paper.error) };
 }

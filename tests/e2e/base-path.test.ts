@@ -2,23 +2,19 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import Parser from 'rss-parser';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { serveSite } from './site-builder';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useServedSite, type ServedSite } from './browser';
 
 const site = inject('baseSite');
+const served = useServedSite(site);
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveSite>>;
+let server: ServedSite;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveSite(site);
+  browser = served.browser();
+  server = served.server();
   page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 describe('a site built under /digest/', () => {

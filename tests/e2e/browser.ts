@@ -1,6 +1,10 @@
 /** Debian's Chromium through playwright-core, as DEVELOPERS.md prescribes (never a downloaded browser). */
 import { createRequire } from 'node:module';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { serveSite, type BuiltSite } from './site-builder';
+
+export type ServedSite = Awaited<ReturnType<typeof serveSite>>;
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -27,4 +31,19 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] } });
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
   });
+}
+
+/** Starts Chromium and serves a built site for the tests of one file; closes both after them. */
+export function useServedSite(site: BuiltSite): { browser: () => Browser; server: () => ServedSite } {
+  let browser: Browser | undefined;
+  let server: ServedSite | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await serveSite(site);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { browser: () => browser!, server: () => server! };
 }

@@ -2,22 +2,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { launchBrowser } from './browser';
-import { serveSite } from './site-builder';
+import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { useServedSite, type ServedSite } from './browser';
 
 const site = inject('rootSite');
+const served = useServedSite(site);
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveSite>>;
+let server: ServedSite;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveSite(site);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  browser = served.browser();
+  server = served.server();
 });
 beforeEach(async () => {
   page = await browser.newPage();

@@ -3,24 +3,20 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../helpers';
-import { axeViolations, launchBrowser } from './browser';
-import { serveSite } from './site-builder';
+import { axeViolations, useServedSite, type ServedSite } from './browser';
 
 const site = inject('rootSite');
+const served = useServedSite(site);
 let browser: Browser;
-let server: Awaited<ReturnType<typeof serveSite>>;
+let server: ServedSite;
 let page: Page;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  server = await serveSite(site);
+  browser = served.browser();
+  server = served.server();
   page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 function htmlFiles(dir: string): string[] {
