@@ -72,7 +72,7 @@ describe('tagPaper with the real taxonomy', () => {
 
 describe('tagPaper with a small taxonomy', () => {
   const small: Taxonomy = {
-    settings: { titleWeight: 3, threshold: 2, relativeThreshold: 0.5, maxTopics: 2, repeatCap: 2, fallback: 'b' },
+    settings: { titleWeight: 3, threshold: 2, relativeThreshold: 0.5, strongScore: 100, maxTopics: 2, repeatCap: 2, fallback: 'b' },
     topics: [
       { slug: 'a', name: 'A', description: 'A.', primaryBias: 1, rules: [{ match: ['alpha*'], weight: 1, titleOnly: false }] },
       { slug: 'b', name: 'B', description: 'B.', primaryBias: 1, rules: [{ match: ['beta gamma'], weight: 2, titleOnly: false }, { match: ['not beta'], weight: -5, titleOnly: false }] },

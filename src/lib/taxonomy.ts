@@ -44,6 +44,8 @@ export const TaxonomySettingsSchema = z.object({
   threshold: z.number().positive().default(4),
   /** A topic is kept only if it scores at least this share of the best topic's score (0–1). Default 0.3. */
   relativeThreshold: z.number().min(0).max(1).default(0.3),
+  /** A topic scoring at least this is kept whatever the best topic scored (a strong second subject). Default 8. */
+  strongScore: z.number().positive().default(8),
   /** At most this many topics per paper. Default 4. */
   maxTopics: z.int().min(1).max(4).default(4),
   /** Repeats of a phrase in the abstract beyond this add nothing. Default 3. */
