@@ -14,6 +14,7 @@ export const paths = {
   topicFeed: (slug: string) => `topics/${slug}/rss.xml`,
   days: () => 'days/',
   day: (date: Day) => `days/${date}/`,
+  dayFeed: (date: Day) => `days/${date}/rss.xml`,
   search: () => 'search/',
   about: () => 'about/',
   rss: () => 'rss.xml',

@@ -144,3 +144,14 @@ describe('stable feeds', () => {
     expect(new Date(reseen.pubDate!).toISOString()).toBe('2026-11-26T00:00:00.000Z');
   });
 });
+
+describe('day feeds', () => {
+  it('has a feed for each day with that day’s papers in its order', async () => {
+    const day = await parser.parseString(read(site.out, 'days/2026-11-26/rss.xml'));
+    expect(day.items).toHaveLength(224);
+    expect(day.items[0]!.title).toBe('One-Shot Face Video Re-enactment using Hybrid Latent Spaces of StyleGAN2');
+    const next = await parser.parseString(read(site.out, 'days/2026-11-27/rss.xml'));
+    expect(next.items.map((i) => i.title)).toEqual([HOSTILE_TITLE, 'One-Shot Face Video Re-enactment using Hybrid Latent Spaces of StyleGAN2']);
+    expect(read(site.out, 'days/2026-11-26/index.html')).toContain('href="/days/2026-11-26/rss.xml"');
+  });
+});
