@@ -1,43 +1,55 @@
 /**
  * Writes the search files (see src/lib/search.ts) into the built site. Thousands of small files: made by
  * scripts/build-search.ts in a second process that starts with the build and runs while Astro renders the pages
- * (Astro renders on one core; these machines have two), then moved into the output once the pages are done.
- * It reads the same paper files as the collection, in the same order as the site.
+ * (Astro renders on one core; these machines have two), into a folder beside the output that is renamed into place
+ * once the pages are done. It reads the same paper files as the collection, in the same order as the site.
  */
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export function searchIndex(): AstroIntegration {
-  let pending: Promise<{ folder: string; log: string }> | undefined;
+  let staging = '';
+  let pending: Promise<string> | undefined;
   return {
     name: 'papers-digest:search-index',
     hooks: {
+      'astro:config:done': ({ config }) => {
+        // Beside the output folder, so the files move in with one rename (same file system) and a clean of the
+        // output folder cannot touch them.
+        staging = `${fileURLToPath(config.outDir).replace(/\/+$/, '')}.search-index-${process.pid}`;
+      },
       'astro:build:start': () => {
-        const folder = mkdtempSync(join(tmpdir(), 'digest-search-'));
         const root = fileURLToPath(new URL('../..', import.meta.url));
+        rmSync(staging, { recursive: true, force: true });
         pending = new Promise((resolve, reject) => {
-          const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/build-search.ts'), folder], { stdio: ['ignore', 'pipe', 'pipe'] });
+          const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/build-search.ts'), staging], { stdio: ['ignore', 'pipe', 'pipe'] });
           let output = '';
           child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
           child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
           child.on('error', reject);
-          child.on('close', (code) => (code === 0 ? resolve({ folder, log: output.trim() }) : reject(new Error(`building the search index failed:\n${output}`))));
+          child.on('close', (code) => (code === 0 ? resolve(output.trim()) : reject(new Error(`building the search index failed:\n${output}`))));
         });
         // Reported at build:done; keep an early failure from being an unhandled rejection meanwhile.
         pending.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!pending) return;
-        const { folder, log } = await pending;
-        const target = join(fileURLToPath(dir), 'search-index');
-        rmSync(target, { recursive: true, force: true });
-        cpSync(folder, target, { recursive: true });
-        rmSync(folder, { recursive: true, force: true });
-        logger.info(log);
+        try {
+          const log = await pending;
+          const target = join(fileURLToPath(dir), 'search-index');
+          rmSync(target, { recursive: true, force: true });
+          try {
+            renameSync(staging, target);
+          } catch {
+            cpSync(staging, target, { recursive: true });
+          }
+          logger.info(log);
+        } finally {
+          rmSync(staging, { recursive: true, force: true });
+        }
       },
     },
   };
