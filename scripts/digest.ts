@@ -4,9 +4,6 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { formatProblem, hasErrors, type Problem } from '../src/lib/problems';
 import { mergeDumps } from '../src/lib/records';
-import { PaperSchema, formatIssues } from '../src/lib/schema';
-import { extractLinks } from '../src/lib/links';
-import { IdAssigner } from '../src/lib/slug';
 import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/tag';
 import { CONTENT, FatalError, dumpDate, loadTaxonomyFile, readAllDumps, readDump, readPaperFiles, writeFileAtomic, writePaperFiles } from './content-store';
 import { readFileSync } from 'node:fs';
@@ -42,25 +39,11 @@ function commandParse(file: string, quiet: boolean): number {
   if (parsed.fatal) throw new FatalError(`${file} ${parsed.fatal}.`);
   const compiled = compileTaxonomy(loadTaxonomyFile(CONTENT.topics));
   const date = dumpDate(file) ?? today();
-  const ids = new IdAssigner();
-  const problems: Problem[] = [];
-  const records = [];
-  for (const paper of parsed.papers) {
-    const candidate = {
-      id: ids.idFor(paper.title),
-      title: paper.title,
-      abstract: paper.abstract,
-      firstSeen: date,
-      seen: [{ date, rank: paper.rank }],
-      links: extractLinks(paper.abstract),
-      topics: tagPaper(compiled, paper),
-    };
-    const result = PaperSchema.safeParse(candidate);
-    if (result.success) records.push(result.data);
-    else problems.push({ file, line: paper.line, severity: 'error', message: `not a valid record: ${formatIssues(result.error)}` });
-  }
+  // The same records ingest would make from this dump alone, in the dump's order.
+  const { papers, problems } = mergeDumps([{ date, file, papers: parsed.papers }], new Map(), (paper) => tagPaper(compiled, paper));
+  papers.sort((a, b) => a.seen[0]!.rank - b.seen[0]!.rank);
   report(problems, quiet);
-  process.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(papers, null, 2)}\n`);
   return hasErrors(parsed.problems) || hasErrors(problems) ? 1 : 0;
 }
 

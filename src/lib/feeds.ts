@@ -3,7 +3,7 @@
  * clock, so rebuilding from the same dumps gives byte-identical feeds and a new dump never re-dates old items.
  */
 import { Feed } from 'feed';
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import type { RSSFeedItem } from '@astrojs/rss';
 import { compareNewestFirst } from './digest';
 import type { Paper } from './schema';

@@ -68,7 +68,6 @@ export const PaperSchema = PaperFrontMatterSchema.extend({
   abstract: z.string().trim().min(1, { error: 'must not be empty' }),
 });
 export type Paper = z.infer<typeof PaperSchema>;
-export type PaperInput = z.input<typeof PaperSchema>;
 
 /** Turns zod issues into one readable line: `field: message; field: message`. */
 export function formatIssues(error: z.ZodError): string {
@@ -81,9 +80,3 @@ export function formatIssues(error: z.ZodError): string {
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/** Validates with a schema and returns a value or one readable message (never throws). */
-export function validate<S extends z.ZodType>(schema: S, input: unknown): Validated<z.infer<S>> {
-  const result = schema.safeParse(input);
-  return result.success ? { ok: true, value: result.data } : { ok: false, message: formatIssues(result.error) };
-}
