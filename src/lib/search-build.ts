@@ -56,27 +56,34 @@ export function assignShards(postings: ReadonlyMap<string, number>, maxPostings 
   return assignment;
 }
 
-/** One field's shards: each shard's flexsearch index, holding each paper's tokens of that shard in the paper's order. */
+/**
+ * One field's shards: each shard's flexsearch index, holding each paper's tokens of that shard in the paper's
+ * order. Papers are added to the shard indexes as they are read, with no intermediate copy of every token.
+ */
 function buildField(docTokens: readonly string[][], Index: FlexIndexClass, encoder: unknown): Map<string, string> {
   const postings = new Map<string, number>();
   for (const tokens of docTokens) for (const t of tokens) postings.set(t, (postings.get(t) ?? 0) + 1);
   const shardOf = assignShards(postings);
-  const perShard = new Map<string, Map<number, string[]>>();
+  postings.clear();
+  const indexes = new Map<string, FlexIndex>();
   docTokens.forEach((tokens, doc) => {
+    const byShard = new Map<string, string[]>();
     for (const t of tokens) {
       const key = shardOf.get(t)!;
-      let docs = perShard.get(key);
-      if (!docs) perShard.set(key, (docs = new Map()));
-      const list = docs.get(doc);
+      const list = byShard.get(key);
       if (list) list.push(t);
-      else docs.set(doc, [t]);
+      else byShard.set(key, [t]);
+    }
+    for (const [key, list] of byShard) {
+      let index = indexes.get(key);
+      if (!index) indexes.set(key, (index = new Index({ ...INDEX_OPTIONS, encoder })));
+      index.add(doc, list.join(' '));
     }
   });
   const files = new Map<string, string>();
-  for (const key of [...perShard.keys()].sort()) {
-    const index = new Index({ ...INDEX_OPTIONS, encoder });
-    for (const [doc, tokens] of perShard.get(key)!) index.add(doc, tokens.join(' '));
-    files.set(key, exportIndex(index));
+  for (const key of [...indexes.keys()].sort()) {
+    files.set(key, exportIndex(indexes.get(key)!));
+    indexes.delete(key);
   }
   return files;
 }
@@ -86,10 +93,17 @@ export function buildSearchFiles(papers: readonly Paper[], topics: readonly { sl
   const topicIndex = new Map(topics.map((t, i) => [t.slug, i]));
   const topicName = new Map(topics.map((t) => [t.slug, t.name]));
   // A paper's topic names count as much as its title: they say what it is about.
-  const titleTokens = papers.map((p) => indexTokens([p.title, ...p.topics.map((t) => topicName.get(t.slug) ?? t.slug)].join(' ')));
-  const bodyTokens = papers.map((p) => indexTokens([p.abstract, ...p.links.map((l) => l.label)].join(' ')));
-  const titleShards = buildField(titleTokens, Index, encoder);
-  const bodyShards = buildField(bodyTokens, Index, encoder);
+  // One field at a time, so only one field's tokens and indexes are in memory at once.
+  const titleShards = buildField(
+    papers.map((p) => indexTokens([p.title, ...p.topics.map((t) => topicName.get(t.slug) ?? t.slug)].join(' '))),
+    Index,
+    encoder,
+  );
+  const bodyShards = buildField(
+    papers.map((p) => indexTokens([p.abstract, ...p.links.map((l) => l.label)].join(' '))),
+    Index,
+    encoder,
+  );
   const files = new Map<string, string>();
   for (const [key, data] of titleShards) files.set(`t-${key}.json`, data);
   for (const [key, data] of bodyShards) files.set(`b-${key}.json`, data);
