@@ -2,10 +2,11 @@
  * Client-side search over static files, built at build time. flexsearch holds the inverted index; this module
  * decides what goes in it and how a query is answered, so the build and the browser share one definition.
  *
- * Layout (all under `search-index/`): `meta.json` (topics, days, each paper's topics and day, shard lists), index shards
- * `t-<key>.json` (titles) and `b-<key>.json` (abstract, topics, link names) holding only the words whose first
- * two letters are `<key>`, and data chunks `d-<n>.json` with what a result shows. A query loads the meta file, one
- * title and one body shard per word, and the data chunks of the results it shows: never the whole index.
+ * Layout (all under `search-index/`): `meta.json` (topics, each paper's topics as a bit mask, the shard lists),
+ * index shards `t-<key>.json` (titles and topic names) and `b-<key>.json` (abstracts and link names) holding only
+ * the words that start with `<key>` (two letters, more where a prefix is common), and data chunks `d-<n>.json` with
+ * what a result shows. A query loads the meta file, one title and one body shard per word, and the data chunks of
+ * the results it shows: never the whole index.
  */
 import { tokenize } from './words';
 
