@@ -1,5 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import process from 'node:process';
 import sitemap from '@astrojs/sitemap';
 import { searchIndex } from './src/integrations/search-index';
 import { createRequire } from 'node:module';
@@ -26,8 +27,5 @@ export default defineConfig({
   devToolbar: { enabled: false },
   vite: { resolve: { alias: { 'flexsearch-compact': flexsearchCompact } } },
   // The 404 page is not a page to index.
-  integrations: [
-    sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404') }),
-    searchIndex(),
-  ],
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404') }), searchIndex()],
 });

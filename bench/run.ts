@@ -31,7 +31,18 @@ const BUILD_RUNS = Number(values['build-runs']);
 const ROOT = join(import.meta.dirname, '..');
 const SCRATCH = join(ROOT, 'bench/.scratch');
 const BIN = join(ROOT, 'node_modules/.bin');
-const QUERIES = ['speech codec', 'unlearning', 'quantization', 'masked autoencoders', 'neural image compression', 'HNeRV', 'compres', 'retrieval dense', 'diffusion model', 'encoder free'];
+const QUERIES = [
+  'speech codec',
+  'unlearning',
+  'quantization',
+  'masked autoencoders',
+  'neural image compression',
+  'HNeRV',
+  'compres',
+  'retrieval dense',
+  'diffusion model',
+  'encoder free',
+];
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (f: () => void) => {
@@ -119,10 +130,10 @@ async function searchFigures(out: string): Promise<{ indexRaw: number; indexGz: 
   for (const query of QUERIES) {
     let loaded = 0;
     const engine = new SearchEngine(
-      async (name) => {
+      (name) => {
         const data = readFileSync(join(out, 'search-index', name));
         loaded += gzipSync(data).length;
-        return JSON.parse(data.toString('utf8'));
+        return Promise.resolve(JSON.parse(data.toString('utf8')) as unknown);
       },
       Index as unknown as FlexIndexClass,
       Charset.Exact,
@@ -176,7 +187,9 @@ async function main(): Promise<void> {
   if (!taxonomy.ok) throw new Error(taxonomy.messages.join('\n'));
   const compiled = compileTaxonomy(taxonomy.value);
   const rows: string[][] = [];
-  console.log(`Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Runs per cheap phase: ${RUNS}.\n`);
+  console.log(
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Runs per cheap phase: ${RUNS}.\n`,
+  );
 
   for (const size of SIZES) {
     const dir = join(SCRATCH, String(size));
@@ -230,11 +243,28 @@ async function main(): Promise<void> {
     console.log(`done ${size}: build ${build.seconds}s, baseline ${baseline.seconds}s`);
   }
 
-  const header = ['papers', 'parse', 'tag', 'ingest', 'build', 'plain Astro', 'ratio', 'peak mem (all processes)', 'pages/s', 'site size / files', 'index raw / gz', 'first result (gz)', 'query (node)', 'query (browser)'];
+  const header = [
+    'papers',
+    'parse',
+    'tag',
+    'ingest',
+    'build',
+    'plain Astro',
+    'ratio',
+    'peak mem (all processes)',
+    'pages/s',
+    'site size / files',
+    'index raw / gz',
+    'first result (gz)',
+    'query (node)',
+    'query (browser)',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`);
-  console.log(`\nparse and tag: median of ${RUNS} in-process runs; ingest: one run; build and plain Astro: median of ${BUILD_RUNS} alternating runs, wall time; peak memory: highest total RSS of a build's processes (the build and its search-index process), sampled every 100 ms from /proc.`);
+  console.log(
+    `\nparse and tag: median of ${RUNS} in-process runs; ingest: one run; build and plain Astro: median of ${BUILD_RUNS} alternating runs, wall time; peak memory: highest total RSS of a build's processes (the build and its search-index process), sampled every 100 ms from /proc.`,
+  );
   console.log('first result: gzip bytes of the search script, meta file, index shards and data chunks one query loads (worst of 10 queries).');
   console.log('query: median time of a search once its files are loaded (node: engine.search; browser: the page’s own timing).');
 }

@@ -4,7 +4,20 @@
  */
 import type { DumpPaper } from '../src/lib/parse';
 
-const WORDS = ['Revisited', 'Scaled', 'Explained', 'Reloaded', 'in Practice', 'at Scale', 'for Edge', 'Unified', 'Simplified', 'Extended', 'Benchmarked', 'Distilled'];
+const WORDS = [
+  'Revisited',
+  'Scaled',
+  'Explained',
+  'Reloaded',
+  'in Practice',
+  'at Scale',
+  'for Edge',
+  'Unified',
+  'Simplified',
+  'Extended',
+  'Benchmarked',
+  'Distilled',
+];
 
 /** The k-th copy's title: the original with a distinct suffix (`…: Revisited II`). */
 export function variantTitle(title: string, k: number): string {

@@ -55,7 +55,11 @@ export function readAllDumps(dir: string): { dumps: DatedDump[]; problems: Probl
   const problems: Problem[] = [];
   const fatal: string[] = [];
   const dumps: DatedDump[] = [];
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => !f.startsWith('.')).sort() : [];
+  const files = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => !f.startsWith('.'))
+        .sort()
+    : [];
   for (const name of files) {
     const file = join(dir, name);
     const date = dumpDate(name);
@@ -76,14 +80,17 @@ export function readPaperFiles(dir: string): Map<string, Paper> {
   const papers = new Map<string, Paper>();
   if (!existsSync(dir)) return papers;
   const failures: string[] = [];
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.md')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.md'))
+    .sort()) {
     const file = join(dir, name);
     const result = parsePaperFile(readFileSync(file, 'utf8'));
     if (!result.ok) failures.push(`${file}: ${result.message}`);
     else if (`${result.value.id}.md` !== name) failures.push(`${file}: id: “${result.value.id}” does not match the file name`);
     else papers.set(result.value.id, result.value);
   }
-  if (failures.length > 0) throw new FatalError(`${failures.join('\n')}\nFix the file${failures.length > 1 ? 's' : ''} above (or delete to regenerate); nothing was written.`);
+  if (failures.length > 0)
+    throw new FatalError(`${failures.join('\n')}\nFix the file${failures.length > 1 ? 's' : ''} above (or delete to regenerate); nothing was written.`);
   return papers;
 }
 

@@ -68,7 +68,10 @@ function commandIngest(file: string | undefined, dateOption: string | undefined,
     const parsed = readDump(file!);
     dumps.push({ date: newDump.date, file: target, papers: parsed.papers });
   }
-  report(all.problems.filter((p) => p.file !== target), quiet);
+  report(
+    all.problems.filter((p) => p.file !== target),
+    quiet,
+  );
   if (all.fatal.length > 0) throw new FatalError(all.fatal.join('\n'));
   if (dumps.length === 0) throw new FatalError(`There are no dumps in ${CONTENT.dumps}/: add one with \`npm run digest -- ingest FILE\`.`);
   const existing = readPaperFiles(CONTENT.papers);
@@ -77,7 +80,9 @@ function commandIngest(file: string | undefined, dateOption: string | undefined,
   report(problems, quiet);
   if (newDump && target) writeFileAtomic(target, newDump.text);
   const { changed, removed } = writePaperFiles(CONTENT.papers, merged.papers, existing);
-  console.error(`${merged.papers.length} papers from ${dumps.length} dump${dumps.length > 1 ? 's' : ''}; ${changed} file${changed === 1 ? '' : 's'} written, ${removed} removed.`);
+  console.error(
+    `${merged.papers.length} papers from ${dumps.length} dump${dumps.length > 1 ? 's' : ''}; ${changed} file${changed === 1 ? '' : 's'} written, ${removed} removed.`,
+  );
   return hasErrors(all.problems) || hasErrors(problems) ? 1 : 0;
 }
 

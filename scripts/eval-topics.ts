@@ -29,11 +29,18 @@ const byTitle = new Map(parseDump(decoded.text, values.dump).papers.map((p) => [
 const labels = JSON.parse(readFileSync(values.labels, 'utf8')) as LabelledPaper[];
 const missing = labels.filter((l) => !byTitle.has(l.title));
 if (missing.length > 0) console.error(`${missing.length} labelled titles are not in ${values.dump}: ${missing.map((m) => m.title).join('; ')}`);
-const cases = labels.filter((l) => byTitle.has(l.title)).map((label) => ({ label, predicted: tagPaper(compiled, byTitle.get(label.title)!).map((t) => t.slug) }));
-const report = evaluateTopics(cases, taxonomy.topics.map((t) => t.slug));
+const cases = labels
+  .filter((l) => byTitle.has(l.title))
+  .map((label) => ({ label, predicted: tagPaper(compiled, byTitle.get(label.title)!).map((t) => t.slug) }));
+const report = evaluateTopics(
+  cases,
+  taxonomy.topics.map((t) => t.slug),
+);
 
 const pct = (x: number) => x.toFixed(3);
-console.log(`Papers: ${cases.length}   micro-F1 ${pct(report.micro.f1)} (P ${pct(report.micro.precision)}, R ${pct(report.micro.recall)})   macro-F1 ${pct(report.macroF1)}   primary accuracy ${pct(report.primaryAccuracy)}`);
+console.log(
+  `Papers: ${cases.length}   micro-F1 ${pct(report.micro.f1)} (P ${pct(report.micro.precision)}, R ${pct(report.micro.recall)})   macro-F1 ${pct(report.macroF1)}   primary accuracy ${pct(report.primaryAccuracy)}`,
+);
 console.log('');
 console.log('topic                      gold  pred    P      R      F1');
 for (const t of report.perTopic) {

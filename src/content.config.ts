@@ -8,7 +8,9 @@ const PAPERS_DIR = join(process.env['CONTENT_DIR'] ?? 'content', 'papers');
 
 /** Reads `content/papers/*.md` with the same parser and schema as the command line; a bad file stops the build. */
 function loadPapers(): Paper[] {
-  const files = readdirSync(PAPERS_DIR).filter((f) => f.endsWith('.md')).sort();
+  const files = readdirSync(PAPERS_DIR)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
   return files.map((name) => {
     const file = join(PAPERS_DIR, name);
     const result = parsePaperFile(readFileSync(file, 'utf8'));

@@ -94,7 +94,10 @@ describe('digest ingest', () => {
 
   it('keeps a hand edit through a re-run', () => {
     const file = join(papersDir(), 'hnerv-a-hybrid-neural-representation-for-videos.md');
-    const edited = readFileSync(file, 'utf8').replace("title: 'HNeRV: A Hybrid Neural Representation for Videos'", "title: 'HNeRV: A Hybrid Neural Representation for Videos (edited)'");
+    const edited = readFileSync(file, 'utf8').replace(
+      "title: 'HNeRV: A Hybrid Neural Representation for Videos'",
+      "title: 'HNeRV: A Hybrid Neural Representation for Videos (edited)'",
+    );
     writeFileSync(file, edited);
     expect(digest(dir, 'ingest', '--quiet').code).toBe(0);
     expect(readFileSync(file, 'utf8')).toContain('(edited)');

@@ -13,7 +13,9 @@ describe('extractLinks', () => {
     expect(extractLinks('at https://github.com/yangdongchao/AcademiCodec{https://github.com/yangdongchao/AcademiCodec}').map((l) => l.url)).toEqual([
       'https://github.com/yangdongchao/AcademiCodec',
     ]);
-    expect(extractLinks('at https://github.com/hutaiHang/Faster-Diffusion{FasterDiffusion}.').map((l) => l.url)).toEqual(['https://github.com/hutaiHang/Faster-Diffusion']);
+    expect(extractLinks('at https://github.com/hutaiHang/Faster-Diffusion{FasterDiffusion}.').map((l) => l.url)).toEqual([
+      'https://github.com/hutaiHang/Faster-Diffusion',
+    ]);
   });
 
   it('labels a deep code link by its repository', () => {

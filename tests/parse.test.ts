@@ -71,7 +71,9 @@ describe('messy dumps', () => {
     const r = parseFixture('duplicate-paper.txt');
     expect(titles(r)).toEqual(['Alpha Paper', 'Beta Paper']);
     expect(r.papers[0]!.abstract).toBe('The alpha abstract.');
-    expect(r.problems).toEqual([{ file: 'duplicate-paper.txt', line: 3, severity: 'note', message: '“ALPHA paper” repeats the paper at line 1; kept the first' }]);
+    expect(r.problems).toEqual([
+      { file: 'duplicate-paper.txt', line: 3, severity: 'note', message: '“ALPHA paper” repeats the paper at line 1; kept the first' },
+    ]);
   });
 
   it('keeps any Unicode as written', () => {
@@ -91,14 +93,21 @@ describe('messy dumps', () => {
 
   it('keeps LaTeX-ish fragments and URLs in the abstract as written', () => {
     const r = parseFixture('latex-and-urls.txt');
-    expect(r.papers[0]!.abstract).toBe("We use 10\\% of data, {\\em emphasis}, W_{ID} latents (NeRV, E-NeRV, \\etc) and Fr\\'echet distance. Code: https://github.com/example/gamma.");
+    expect(r.papers[0]!.abstract).toBe(
+      "We use 10\\% of data, {\\em emphasis}, W_{ID} latents (NeRV, E-NeRV, \\etc) and Fr\\'echet distance. Code: https://github.com/example/gamma.",
+    );
   });
 
   it('reports a title at the end with no abstract as an error, keeping the papers before it', () => {
     const r = parseFixture('missing-abstract-at-end.txt');
     expect(titles(r)).toEqual(['Alpha Paper']);
     expect(r.problems).toEqual([
-      { file: 'missing-abstract-at-end.txt', line: 3, severity: 'error', message: '“Beta Paper With No Abstract” has no abstract after it (the dump ends); the paper was not read' },
+      {
+        file: 'missing-abstract-at-end.txt',
+        line: 3,
+        severity: 'error',
+        message: '“Beta Paper With No Abstract” has no abstract after it (the dump ends); the paper was not read',
+      },
     ]);
   });
 

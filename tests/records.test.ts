@@ -59,7 +59,13 @@ describe('mergeDumps', () => {
 
 describe('paper files', () => {
   const record = mergeDumps(
-    [{ date: '2026-11-26', file: 'a.txt', papers: [paper('Title: with “quotes” & <b>html</b>', 3, 'An abstract: 10\\% of data, see https://github.com/a/b.\nSecond line?')] }],
+    [
+      {
+        date: '2026-11-26',
+        file: 'a.txt',
+        papers: [paper('Title: with “quotes” & <b>html</b>', 3, 'An abstract: 10\\% of data, see https://github.com/a/b.\nSecond line?')],
+      },
+    ],
     new Map(),
     noTopics,
   ).papers[0]!;
@@ -71,14 +77,27 @@ describe('paper files', () => {
 
   it('writes dates as strings and keys in a fixed order', () => {
     const text = serializePaper(record);
-    expect(text.split('\n').slice(0, 4)).toEqual(['---', 'id: title-with-quotes-b-html-b', "title: 'Title: with “quotes” & <b>html</b>'", "firstSeen: '2026-11-26'"]);
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      '---',
+      'id: title-with-quotes-b-html-b',
+      "title: 'Title: with “quotes” & <b>html</b>'",
+      "firstSeen: '2026-11-26'",
+    ]);
     expect(serializePaper(record)).toBe(text);
   });
 
   it('names the bad field of a hand-broken file', () => {
     const broken = serializePaper(record).replace("firstSeen: '2026-11-26'", "firstSeen: '2026-13-45'");
     expect(parsePaperFile(broken)).toEqual({ ok: false, message: 'firstSeen: is not a real calendar date' });
-    expect(parsePaperFile('---\nid: [unclosed\n---\nx')).toMatchObject({ ok: false, message: expect.stringMatching(/^front matter is not valid YAML/) });
-    expect(parsePaperFile(serializePaper(record).replace(/^---[\s\S]*?---\n/, (m) => m) .replace(/\n---\n[\s\S]*$/, '\n---\n\n'))).toEqual({ ok: false, message: 'abstract: must not be empty' });
+    const unclosed = parsePaperFile('---\nid: [unclosed\n---\nx');
+    expect(unclosed.ok).toBe(false);
+    if (!unclosed.ok) expect(unclosed.message).toMatch(/^front matter is not valid YAML/);
+    expect(
+      parsePaperFile(
+        serializePaper(record)
+          .replace(/^---[\s\S]*?---\n/, (m) => m)
+          .replace(/\n---\n[\s\S]*$/, '\n---\n\n'),
+      ),
+    ).toEqual({ ok: false, message: 'abstract: must not be empty' });
   });
 });

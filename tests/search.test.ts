@@ -22,9 +22,9 @@ const digest = buildDigest(papers, taxonomy.value);
 const built = buildSearchFiles(digest.papers, taxonomy.value.topics, Index as unknown as FlexIndexClass, Charset.Exact);
 const loaded: string[] = [];
 const engine = new SearchEngine(
-  async (name) => {
+  (name) => {
     loaded.push(name);
-    return JSON.parse(built.files.get(name)!);
+    return Promise.resolve(JSON.parse(built.files.get(name)!) as unknown);
   },
   Index as unknown as FlexIndexClass,
   Charset.Exact,
@@ -117,10 +117,14 @@ describe('loading', () => {
     loaded.length = 0;
   });
   it('loads only the shards of the query words and the chunks shown', async () => {
-    const fresh = new SearchEngine(async (name) => {
-      loaded.push(name);
-      return JSON.parse(built.files.get(name)!);
-    }, Index as unknown as FlexIndexClass, Charset.Exact);
+    const fresh = new SearchEngine(
+      (name) => {
+        loaded.push(name);
+        return Promise.resolve(JSON.parse(built.files.get(name)!) as unknown);
+      },
+      Index as unknown as FlexIndexClass,
+      Charset.Exact,
+    );
     const { hits } = await fresh.search('speech codec');
     await fresh.docs(hits.slice(0, 10).map((h) => h.n));
     expect(loaded.filter((f) => f.startsWith('t-') || f.startsWith('b-')).sort()).toEqual(['b-co', 'b-sp', 't-co', 't-sp'].map((k) => `${k}.json`));

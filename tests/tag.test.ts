@@ -25,7 +25,10 @@ describe('word forms', () => {
 
 describe('tagPaper with the real taxonomy', () => {
   it('tags a quantization paper, with the phrases as evidence, whatever the spelling', () => {
-    const topics = tagPaper(real, { title: 'Ternary Weights for Low-Bit Transformers', abstract: 'We study post-training quantisation of large language models to 2-bit and ternary weights.' });
+    const topics = tagPaper(real, {
+      title: 'Ternary Weights for Low-Bit Transformers',
+      abstract: 'We study post-training quantisation of large language models to 2-bit and ternary weights.',
+    });
     expect(topics[0]!.slug).toBe('quantization');
     expect(topics[0]!.evidence).toEqual(expect.arrayContaining(['Ternary', 'Low-Bit', 'quantisation']));
   });
@@ -35,19 +38,28 @@ describe('tagPaper with the real taxonomy', () => {
   });
 
   it('does not make a paper an encoders paper for a pretrained encoder used in passing', () => {
-    const topics = slugs('Segmenting Cells in Microscopy Images', 'We use a pretrained encoder and train a segmentation head for medical imaging of cells. Detection results improve.');
+    const topics = slugs(
+      'Segmenting Cells in Microscopy Images',
+      'We use a pretrained encoder and train a segmentation head for medical imaging of cells. Detection results improve.',
+    );
     expect(topics).not.toContain('encoders');
     expect(topics[0]).toBe('vision');
   });
 
   it('does not make KV-cache compression a codecs paper', () => {
-    const topics = slugs('Compressing the KV Cache of Large Language Models', 'KV cache compression reduces memory and latency of LLM inference; we compress the KV cache by 4x.');
+    const topics = slugs(
+      'Compressing the KV Cache of Large Language Models',
+      'KV cache compression reduces memory and latency of LLM inference; we compress the KV cache by 4x.',
+    );
     expect(topics).not.toContain('codecs');
     expect(topics).toContain('efficiency');
   });
 
   it('tags a neural audio codec as codecs first, and speech-audio too', () => {
-    const topics = slugs('A Neural Audio Codec at Low Bitrate', 'We present a neural codec for speech and audio compression with residual vector quantization at 1.5 kbps.');
+    const topics = slugs(
+      'A Neural Audio Codec at Low Bitrate',
+      'We present a neural codec for speech and audio compression with residual vector quantization at 1.5 kbps.',
+    );
     expect(topics[0]).toBe('codecs');
     expect(topics).toContain('speech-audio');
   });
@@ -59,8 +71,13 @@ describe('tagPaper with the real taxonomy', () => {
   });
 
   it('gives 1 to 4 topics to every paper, even one that matches nothing', () => {
-    expect(tagPaper(real, { title: 'Zzz', abstract: 'Qqq.' })).toEqual([{ slug: 'architectures', score: 0, evidence: ['no rule matched; the fallback topic'] }]);
-    const many = slugs('Speech Audio Image Compression Quantization Unlearning Retrieval', 'Speech audio image compression quantization unlearning retrieval code generation diffusion.');
+    expect(tagPaper(real, { title: 'Zzz', abstract: 'Qqq.' })).toEqual([
+      { slug: 'architectures', score: 0, evidence: ['no rule matched; the fallback topic'] },
+    ]);
+    const many = slugs(
+      'Speech Audio Image Compression Quantization Unlearning Retrieval',
+      'Speech audio image compression quantization unlearning retrieval code generation diffusion.',
+    );
     expect(many.length).toBeLessThanOrEqual(4);
   });
 
@@ -75,7 +92,16 @@ describe('tagPaper with a small taxonomy', () => {
     settings: { titleWeight: 3, threshold: 2, relativeThreshold: 0.5, strongScore: 100, maxTopics: 2, repeatCap: 2, fallback: 'b' },
     topics: [
       { slug: 'a', name: 'A', description: 'A.', primaryBias: 1, rules: [{ match: ['alpha*'], weight: 1, titleOnly: false }] },
-      { slug: 'b', name: 'B', description: 'B.', primaryBias: 1, rules: [{ match: ['beta gamma'], weight: 2, titleOnly: false }, { match: ['not beta'], weight: -5, titleOnly: false }] },
+      {
+        slug: 'b',
+        name: 'B',
+        description: 'B.',
+        primaryBias: 1,
+        rules: [
+          { match: ['beta gamma'], weight: 2, titleOnly: false },
+          { match: ['not beta'], weight: -5, titleOnly: false },
+        ],
+      },
     ],
   };
   const compiled = compileTaxonomy(small);

@@ -16,7 +16,16 @@ describe('parseTaxonomy', () => {
   it('reads a valid file and fills defaults', () => {
     const result = parseTaxonomy(valid);
     expect(result.ok).toBe(true);
-    if (result.ok) expect(result.value.settings).toEqual({ titleWeight: 3, threshold: 4, relativeThreshold: 0.3, strongScore: 8, maxTopics: 4, repeatCap: 3, fallback: 'codecs' });
+    if (result.ok)
+      expect(result.value.settings).toEqual({
+        titleWeight: 3,
+        threshold: 4,
+        relativeThreshold: 0.3,
+        strongScore: 8,
+        maxTopics: 4,
+        repeatCap: 3,
+        fallback: 'codecs',
+      });
   });
 
   it('names the topic and the field of a bad rule', () => {

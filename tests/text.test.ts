@@ -17,7 +17,9 @@ describe('renderAbstract', () => {
   });
 
   it('links URLs with rel="noopener", without trailing punctuation', () => {
-    expect(renderAbstract('Code at https://github.com/x/y.')).toBe('<p>Code at <a href="https://github.com/x/y" rel="noopener nofollow">https://github.com/x/y</a>.</p>');
+    expect(renderAbstract('Code at https://github.com/x/y.')).toBe(
+      '<p>Code at <a href="https://github.com/x/y" rel="noopener nofollow">https://github.com/x/y</a>.</p>',
+    );
   });
 
   it('shows anything that looks like HTML as text', () => {

@@ -148,7 +148,14 @@ export function startSearchPage(): void {
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let typing = false;
-  input.addEventListener('focus', () => void getEngine().meta().catch(() => undefined), { once: true });
+  input.addEventListener(
+    'focus',
+    () =>
+      void getEngine()
+        .meta()
+        .catch(() => undefined),
+    { once: true },
+  );
   input.addEventListener('input', () => {
     // The first keystroke of a new query gets its own history entry; the rest replace it, so Back leaves the search.
     writeUrl(!typing);

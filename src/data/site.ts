@@ -20,7 +20,14 @@ async function load(): Promise<Site> {
   const taxonomy = parseTaxonomy(readFileSync(join(dir, 'topics.yaml'), 'utf8'));
   if (!taxonomy.ok) throw new Error(`${dir}/topics.yaml: ${taxonomy.messages.join('; ')}`);
   const entries = await getCollection('papers');
-  return { settings: settings.value, digest: buildDigest(entries.map((e) => e.data), taxonomy.value, settings.value.relatedCount) };
+  return {
+    settings: settings.value,
+    digest: buildDigest(
+      entries.map((e) => e.data),
+      taxonomy.value,
+      settings.value.relatedCount,
+    ),
+  };
 }
 
 /** The whole site's data, computed once and shared by every page, feed and endpoint. */

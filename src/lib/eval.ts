@@ -59,7 +59,10 @@ export function evaluateTopics(cases: readonly { label: LabelledPaper; predicted
   const scored = perTopic.filter((t) => t.gold > 0 || t.predicted > 0);
   return {
     micro: { precision, recall, f1: f1(precision, recall) },
-    macroF1: ratio(scored.reduce((a, t) => a + t.f1, 0), scored.length),
+    macroF1: ratio(
+      scored.reduce((a, t) => a + t.f1, 0),
+      scored.length,
+    ),
     primaryAccuracy: ratio(primaryHits, cases.length),
     perTopic,
     errors,

@@ -53,7 +53,14 @@ export function rssItems(papers: readonly Paper[], ctx: FeedContext): RSSFeedIte
  */
 function buildFeed(papers: readonly Paper[], meta: FeedMeta, ctx: FeedContext, format: 'atom' | 'json'): Feed {
   const asText = format === 'atom' ? escapeHtml : (text: string) => text;
-  const updated = papers[0] ? dayToDate(papers.map((p) => p.firstSeen).sort().at(-1)!) : new Date(0);
+  const updated = papers[0]
+    ? dayToDate(
+        papers
+          .map((p) => p.firstSeen)
+          .sort()
+          .at(-1)!,
+      )
+    : new Date(0);
   const feed = new Feed({
     id: meta.home,
     title: meta.title,
@@ -97,5 +104,5 @@ const xml = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true })
 
 /** `<atom:link rel="self">` for an RSS channel: feed readers and the XSL page read the feed's own address from it. */
 export function selfLink(url: string): string {
-  return xml.build({ 'atom:link': { '@_href': url, '@_rel': 'self', '@_type': 'application/rss+xml' } }) as string;
+  return xml.build({ 'atom:link': { '@_href': url, '@_rel': 'self', '@_type': 'application/rss+xml' } });
 }

@@ -37,7 +37,10 @@ export function extractLinks(abstract: string): Link[] {
       continue;
     }
     if (!url.hostname.includes('.')) continue;
-    const identity = url.href.replace(/\/+$/, '').replace(/\.git$/, '').toLowerCase();
+    const identity = url.href
+      .replace(/\/+$/, '')
+      .replace(/\.git$/, '')
+      .toLowerCase();
     if (seen.has(identity)) continue;
     seen.add(identity);
     const host = url.hostname.replace(/^www\./, '');

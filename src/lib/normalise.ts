@@ -1,6 +1,7 @@
 /** Text clean-up shared by the parser and the id/dedupe keys. Pure functions of strings. */
 
 // C0 controls except tab, DEL, C1 controls, and invisible format characters that break matching.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200D\u2060\uFEFF]/g;
 const SPACES = /[\t\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000 ]+/g;
 

@@ -113,11 +113,16 @@ export function parseDump(text: string, file: string): DumpParse {
   const papers: DumpPaper[] = [];
   const firstLineByKey = new Map<string, number>();
 
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     const title = lines[i]!;
     const candidate = lines[i + 1];
     if (!candidate) {
-      problems.push({ file, line: title.line, severity: 'error', message: `${preview(title.text)} has no abstract after it (the dump ends); the paper was not read` });
+      problems.push({
+        file,
+        line: title.line,
+        severity: 'error',
+        message: `${preview(title.text)} has no abstract after it (the dump ends); the paper was not read`,
+      });
       break;
     }
     if (isNextTitle(title, candidate, lines[i + 2])) {

@@ -72,7 +72,13 @@ export function mergeDumps(dumps: readonly DatedDump[], existing: ReadonlyMap<st
     };
     const result = PaperSchema.safeParse(candidate);
     if (result.success) papers.push(result.data);
-    else problems.push({ file: acc.file, line: acc.line, severity: 'error', message: `paper “${acc.title}” is not a valid record: ${formatIssues(result.error)}` });
+    else
+      problems.push({
+        file: acc.file,
+        line: acc.line,
+        severity: 'error',
+        message: `paper “${acc.title}” is not a valid record: ${formatIssues(result.error)}`,
+      });
   }
   for (const [id, paper] of existing) {
     if (!byId.has(id)) {

@@ -2,8 +2,9 @@ import { tokenize } from './words';
 
 /** English words that carry no topic; dropped before weighting. */
 const STOPWORDS = new Set(
-  'a an and are as at be been being but by can could do does for from has have how however in into is it its may more most much not of on or our over such than that the their them then these they this those through to under up use used using via was we were what when where which while with within would also both each other only same so some very well all any between both different new novel propose proposed show shows paper approach method methods result results based model models task tasks performance existing large work further first one two three while without towards toward achieve achieves state art'
-    .split(' '),
+  'a an and are as at be been being but by can could do does for from has have how however in into is it its may more most much not of on or our over such than that the their them then these they this those through to under up use used using via was we were what when where which while with within would also both each other only same so some very well all any between both different new novel propose proposed show shows paper approach method methods result results based model models task tasks performance existing large work further first one two three while without towards toward achieve achieves state art'.split(
+    ' ',
+  ),
 );
 
 export interface RelatedOptions {
@@ -110,7 +111,10 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
       top.splice(at, 0, other);
       if (top.length > k) top.pop();
     }
-    result.set(docs[doc]!.id, top.map((other) => docs[other]!.id));
+    result.set(
+      docs[doc]!.id,
+      top.map((other) => docs[other]!.id),
+    );
     for (const other of touched) scores[other] = 0;
     touched.length = 0;
   });

@@ -89,7 +89,12 @@ function buildField(docTokens: readonly string[][], Index: FlexIndexClass, encod
 }
 
 /** Builds every search file for the papers (in the digest's order, newest first). */
-export function buildSearchFiles(papers: readonly Paper[], topics: readonly { slug: string; name: string }[], Index: FlexIndexClass, encoder: unknown): SearchBuild {
+export function buildSearchFiles(
+  papers: readonly Paper[],
+  topics: readonly { slug: string; name: string }[],
+  Index: FlexIndexClass,
+  encoder: unknown,
+): SearchBuild {
   const topicIndex = new Map(topics.map((t, i) => [t.slug, i]));
   const topicName = new Map(topics.map((t) => [t.slug, t.name]));
   // A paper's topic names count as much as its title: they say what it is about.
@@ -107,7 +112,13 @@ export function buildSearchFiles(papers: readonly Paper[], topics: readonly { sl
   const files = new Map<string, string>();
   for (const [key, data] of titleShards) files.set(`t-${key}.json`, data);
   for (const [key, data] of bodyShards) files.set(`b-${key}.json`, data);
-  const docs: SearchDoc[] = papers.map((paper) => ({ id: paper.id, title: paper.title, abstract: plainAbstract(paper.abstract), topics: paper.topics.map((t) => t.slug), date: paper.firstSeen }));
+  const docs: SearchDoc[] = papers.map((paper) => ({
+    id: paper.id,
+    title: paper.title,
+    abstract: plainAbstract(paper.abstract),
+    topics: paper.topics.map((t) => t.slug),
+    date: paper.firstSeen,
+  }));
   for (let c = 0; c * CHUNK_SIZE < docs.length; c += 1) {
     files.set(`d-${c}.json`, JSON.stringify(docs.slice(c * CHUNK_SIZE, (c + 1) * CHUNK_SIZE)));
   }

@@ -31,4 +31,3 @@ export function parseSiteSettings(text: string): { ok: true; value: SiteSettings
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, message: result.error.issues.map((i) => `field ${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
 }
-

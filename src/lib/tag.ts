@@ -139,7 +139,11 @@ export function tagPaper(compiled: CompiledTaxonomy, paper: { title: string; abs
     .sort((a, b) => b.score - a.score || a.index - b.index);
   const best = scores[0]!;
   const chosen = scores
-    .filter((s) => s.score >= (topics[s.index]!.threshold ?? settings.threshold) && (s.score >= best.score * settings.relativeThreshold || s.score >= settings.strongScore))
+    .filter(
+      (s) =>
+        s.score >= (topics[s.index]!.threshold ?? settings.threshold) &&
+        (s.score >= best.score * settings.relativeThreshold || s.score >= settings.strongScore),
+    )
     .slice(0, settings.maxTopics);
   const picked = (chosen.length > 0 ? chosen : best.score > 0 ? [best] : []).sort(
     (a, b) => b.score * topics[b.index]!.primaryBias - a.score * topics[a.index]!.primaryBias || a.index - b.index,

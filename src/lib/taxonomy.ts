@@ -77,7 +77,11 @@ function placeOf(path: readonly PropertyKey[], input: unknown): string {
     const topics = (input as { topics?: { slug?: unknown }[] } | null)?.topics;
     const slug = topics?.[path[1]]?.slug;
     const name = typeof slug === 'string' ? `topic “${slug}”` : `topic #${path[1] + 1}`;
-    const rest = path.slice(2).map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const rest = path
+      .slice(2)
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     return rest ? `${name}, field ${rest}` : name;
   }
   return path.length ? `field ${path.map(String).join('.')}` : 'the file';

@@ -13,9 +13,7 @@ import { unified } from 'unified';
 import { trimUrl } from './links';
 
 export type Inline =
-  | { kind: 'text'; value: string }
-  | { kind: 'em' | 'strong' | 'sub' | 'sup'; children: Inline[] }
-  | { kind: 'link'; url: string; text: string };
+  { kind: 'text'; value: string } | { kind: 'em' | 'strong' | 'sub' | 'sup'; children: Inline[] } | { kind: 'link'; url: string; text: string };
 
 const MACROS: Record<string, string> = {
   etc: 'etc.',
@@ -161,7 +159,10 @@ export function parseInline(text: string): Inline[] {
       }
       // A bare one-letter subscript only where the word has no other underscore (not in snake_case names).
       const wordSoFar = /\S*$/.exec(text.slice(0, i))![0];
-      const token = (kind === 'sub' && wordSoFar.includes('_') ? null : (kind === 'sup' ? /^\^(-?\d+|\p{L}(?![\p{L}\p{N}]))/u : /^_(\p{L}{1,3}|\d{1,3})(?![\p{L}\p{N}_])/u).exec(rest));
+      const token =
+        kind === 'sub' && wordSoFar.includes('_')
+          ? null
+          : (kind === 'sup' ? /^\^(-?\d+|\p{L}(?![\p{L}\p{N}]))/u : /^_(\p{L}{1,3}|\d{1,3})(?![\p{L}\p{N}_])/u).exec(rest);
       if (token) {
         push({ kind, children: [{ kind: 'text', value: token[1]! }] });
         i += token[0].length;

@@ -26,6 +26,7 @@ export function foldWord(word: string): string {
 const folded = new Map<string, string>();
 
 function fold(word: string): string {
+  // eslint-disable-next-line no-control-regex -- the range test for ASCII starts at NUL.
   let w = /[^\x00-\x7f]/.test(word) ? word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : word.toLowerCase();
   if (w.length > 5) {
     w = w

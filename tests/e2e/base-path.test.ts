@@ -25,7 +25,10 @@ describe('a site built under /digest/', () => {
     });
     await page.goto(server.url('/'));
     expect(page.url()).toBe(`${server.origin}/digest/`);
-    await page.getByRole('link', { name: /^Machine unlearning/ }).first().click();
+    await page
+      .getByRole('link', { name: /^Machine unlearning/ })
+      .first()
+      .click();
     expect(page.url()).toBe(`${server.origin}/digest/topics/unlearning/`);
     await page.locator('.paper-title a').first().click();
     expect(page.url()).toMatch(/\/digest\/papers\/[a-z0-9-]+\/$/);
@@ -41,7 +44,8 @@ describe('a site built under /digest/', () => {
     const outside: string[] = [];
     for (const file of files) {
       const html = readFileSync(join(site.out, file), 'utf8');
-      for (const m of html.matchAll(/\s(?:href|src|action)="(\/[^"]*)"/g)) if (!m[1]!.startsWith('/digest/')) outside.push(`${relative(site.out, join(site.out, file))} → ${m[1]}`);
+      for (const m of html.matchAll(/\s(?:href|src|action)="(\/[^"]*)"/g))
+        if (!m[1]!.startsWith('/digest/')) outside.push(`${relative(site.out, join(site.out, file))} → ${m[1]}`);
     }
     expect(outside.slice(0, 10)).toEqual([]);
   });

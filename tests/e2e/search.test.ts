@@ -11,7 +11,7 @@ let browser: Browser;
 let server: ServedSite;
 let page: Page;
 
-beforeAll(async () => {
+beforeAll(() => {
   browser = served.browser();
   server = served.server();
 });

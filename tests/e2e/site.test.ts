@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { HtmlValidate } from 'html-validate';
+import { HtmlValidate, type ConfigData } from 'html-validate';
 import type { Browser, Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../helpers';
@@ -36,7 +36,10 @@ describe('reading the digest', () => {
     const latest = await page.locator('#latest-heading').textContent();
     expect(latest).toContain('27 November 2026');
 
-    await page.getByRole('link', { name: /^Neural codecs & compression/ }).first().click();
+    await page
+      .getByRole('link', { name: /^Neural codecs & compression/ })
+      .first()
+      .click();
     await expect(page.locator('h1').textContent()).resolves.toBe('Neural codecs & compression');
     expect(page.url()).toBe(server.url('topics/codecs/'));
     const count = await page.locator('.paper-list > li').count();
@@ -130,7 +133,7 @@ describe('quality over the whole built site', () => {
 
   it('is valid HTML (html-validate, recommended rules)', async () => {
     // .htmlvalidate.json: the recommended rules; long titles are paper titles, and checkboxes may share a name.
-    const validator = new HtmlValidate(JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8')));
+    const validator = new HtmlValidate(JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8')) as ConfigData);
     const problems: string[] = [];
     for (const file of pages()) {
       const report = await validator.validateFile(file);
