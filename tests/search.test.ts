@@ -21,14 +21,17 @@ const papers = readdirSync(papersDir).map((f) => {
 const digest = buildDigest(papers, taxonomy.value);
 const built = buildSearchFiles(digest.papers, taxonomy.value.topics, Index as unknown as FlexIndexClass, Charset.Exact);
 const loaded: string[] = [];
-const engine = new SearchEngine(
-  (name) => {
-    loaded.push(name);
-    return Promise.resolve(JSON.parse(built.files.get(name)!) as unknown);
-  },
-  Index as unknown as FlexIndexClass,
-  Charset.Exact,
-);
+/** An engine over the built files, as the browser has it, noting every file it loads. */
+const engineRecording = (names: string[]) =>
+  new SearchEngine(
+    (name) => {
+      names.push(name);
+      return Promise.resolve(JSON.parse(built.files.get(name)!) as unknown);
+    },
+    Index as unknown as FlexIndexClass,
+    Charset.Exact,
+  );
+const engine = engineRecording([]);
 
 async function top(query: string, k = 3, topics: string[] = []): Promise<string[]> {
   const { hits } = await engine.search(query, topics);
@@ -117,14 +120,7 @@ describe('loading', () => {
     loaded.length = 0;
   });
   it('loads only the shards of the query words and the chunks shown', async () => {
-    const fresh = new SearchEngine(
-      (name) => {
-        loaded.push(name);
-        return Promise.resolve(JSON.parse(built.files.get(name)!) as unknown);
-      },
-      Index as unknown as FlexIndexClass,
-      Charset.Exact,
-    );
+    const fresh = engineRecording(loaded);
     const { hits } = await fresh.search('speech codec');
     await fresh.docs(hits.slice(0, 10).map((h) => h.n));
     expect(loaded.filter((f) => f.startsWith('t-') || f.startsWith('b-')).sort()).toEqual(['b-co', 'b-sp', 't-co', 't-sp'].map((k) => `${k}.json`));
