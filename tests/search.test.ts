@@ -74,6 +74,14 @@ describe('matching people expect', () => {
     expect(await top('quantisation', 10)).toEqual(await top('quantization', 10));
     expect((await engine.search('encoder')).hits.length).toBe((await engine.search('encoders')).hits.length);
   });
+  it('tolerates a swapped or missing letter early in a longer word', async () => {
+    expect((await top('unlaerning', 5)).filter((t) => /unlearn/i.test(t)).length).toBeGreaterThanOrEqual(3);
+    expect((await engine.search('qunatization')).words).toEqual(['quantiza']);
+    const { hits } = await engine.search('qunatization');
+    const docs = await engine.docs(hits.slice(0, 5).map((h) => h.n));
+    expect(hits.length).toBeGreaterThan(5);
+    for (const doc of docs.values()) expect(`${doc.title} ${doc.abstract}`).toMatch(/quantiz/i);
+  });
   it('tolerates a typo near the end of a longer word', async () => {
     expect((await top('unlern', 5)).filter((t) => /unlearn|forgetting/i.test(t)).length).toBeGreaterThanOrEqual(3);
   });

@@ -161,9 +161,38 @@ export class SearchEngine {
   }
 
   /**
+   * Looks a word up; with no match, tries it with up to two last letters dropped, then with two neighbouring letters
+   * swapped or one letter left out among its first six, then shorter prefixes down to four letters: a one-letter
+   * typo anywhere in a longer word.
+   */
+  async #forgiving(word: string): Promise<{ probe: string; found: { title: number[]; body: number[] }; fuzzy: boolean }> {
+    const empty = (f: { title: number[]; body: number[] }) => f.title.length + f.body.length === 0;
+    let probe = word;
+    let found = await this.#lookup(probe);
+    if (!empty(found) || word.length <= MIN_PREFIX) return { probe, found, fuzzy: false };
+    // Dropping letters goes two deep before swaps are tried: further down, short prefixes match other words.
+    const shortest = Math.max(MIN_PREFIX, Math.min(word.length, MAX_PREFIX) - 2);
+    const trim = async (floor: number) => {
+      while (empty(found) && probe.length > floor) {
+        probe = probe.length > MAX_PREFIX ? probe.slice(0, MAX_PREFIX) : probe.slice(0, -1);
+        found = await this.#lookup(probe);
+      }
+    };
+    await trim(shortest);
+    if (!empty(found)) return { probe, found, fuzzy: true };
+    for (const variant of typoVariants(word)) {
+      const candidate = variant.slice(0, MAX_PREFIX);
+      const result = await this.#lookup(candidate);
+      if (!empty(result)) return { probe: candidate, found: result, fuzzy: true };
+    }
+    await trim(MIN_PREFIX);
+    return { probe: empty(found) ? word : probe, found, fuzzy: true };
+  }
+
+  /**
    * All papers matching the query, best first: papers with more of the words first, then by score (title above
-   * abstract, rare words above common ones), then newest first. A word with no match at all is retried with its
-   * last letters dropped (down to four), so a typo near the end of a longer word still finds it.
+   * abstract, rare words above common ones), then newest first. A word with no match at all is looked up forgivingly
+   * (see #forgiving) and counts for less.
    */
   async search(query: string, topicFilter: readonly string[] = []): Promise<SearchResult> {
     const meta = await this.meta();
@@ -171,14 +200,7 @@ export class SearchEngine {
     const scores = new Map<number, { score: number; matched: number }>();
     const searched: string[] = [];
     for (const word of words) {
-      let probe = word;
-      let found = await this.#lookup(probe);
-      let fuzzy = false;
-      while (found.title.length + found.body.length === 0 && probe.length > MIN_PREFIX) {
-        probe = probe.length > MAX_PREFIX ? probe.slice(0, MAX_PREFIX) : probe.slice(0, -1);
-        found = await this.#lookup(probe);
-        fuzzy = true;
-      }
+      const { probe, found, fuzzy } = await this.#forgiving(word);
       searched.push(probe);
       const df = new Set([...found.title, ...found.body]).size;
       if (df === 0) continue;
@@ -211,6 +233,15 @@ export class SearchEngine {
     const byChunk = new Map(loaded);
     return new Map(numbers.map((n) => [n, byChunk.get(Math.floor(n / meta.chunkSize))![n % meta.chunkSize]!]));
   }
+}
+
+/** Spellings one typo away in the first six letters: neighbours swapped, then one letter left out, in order. */
+export function typoVariants(word: string): string[] {
+  const variants: string[] = [];
+  const reach = Math.min(6, word.length - 1);
+  for (let i = 0; i < reach; i += 1) variants.push(word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2));
+  for (let i = 0; i < reach; i += 1) variants.push(word.slice(0, i) + word.slice(i + 1));
+  return [...new Set(variants)].filter((v) => v !== word && v.length > MIN_PREFIX);
 }
 
 /** Moves papers whose title (then abstract) holds the query's words as a phrase to the top of a ranked window. */
