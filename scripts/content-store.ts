@@ -31,8 +31,8 @@ export function loadTaxonomyFile(file: string): Taxonomy {
   return result.value;
 }
 
-/** Reads and parses one dump file. A file that is not a dump at all becomes `fatal`. */
-export function readDump(file: string): DumpParse {
+/** Reads and parses one dump file, keeping its bytes for a copy. A file that is not a dump at all becomes `fatal`. */
+export function readDump(file: string): DumpParse & { bytes?: Uint8Array } {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(file);
@@ -41,7 +41,7 @@ export function readDump(file: string): DumpParse {
     return { papers: [], problems: [], fatal: code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a dump file' : 'cannot be read' };
   }
   const decoded = decodeDump(bytes);
-  return decoded.ok ? parseDump(decoded.text, file) : { papers: [], problems: [], fatal: decoded.reason };
+  return decoded.ok ? { ...parseDump(decoded.text, file), bytes } : { papers: [], problems: [], fatal: decoded.reason };
 }
 
 /** The date a dump file is named by (`2026-11-26.txt`), or undefined. */

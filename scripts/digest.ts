@@ -3,10 +3,9 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { formatProblem, hasErrors, type Problem } from '../src/lib/problems';
-import { mergeDumps } from '../src/lib/records';
+import { mergeDumps, type DatedDump } from '../src/lib/records';
 import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/tag';
 import { CONTENT, FatalError, dumpDate, loadTaxonomyFile, readAllDumps, readDump, readPaperFiles, writeFileAtomic, writePaperFiles } from './content-store';
-import { readFileSync } from 'node:fs';
 
 const HELP = `papers-digest: turn pasted trending-paper dumps into a static digest.
 
@@ -51,23 +50,21 @@ function commandIngest(file: string | undefined, dateOption: string | undefined,
   const taxonomy = loadTaxonomyFile(CONTENT.topics);
   const compiled = compileTaxonomy(taxonomy);
   const problems: Problem[] = [];
-  let newDump: { date: string; text: Buffer } | undefined;
+  let newDump: { target: string; bytes: Uint8Array } | undefined;
+  const dumpsToAdd: DatedDump[] = [];
   if (file) {
     const date = dateOption ?? dumpDate(file) ?? today();
     if (!dumpDate(`${date}.txt`)) throw new FatalError(`--date ${date} is not a date written YYYY-MM-DD.`);
     const parsed = readDump(file);
     report(parsed.problems, quiet);
-    if (parsed.fatal) throw new FatalError(`${file} ${parsed.fatal}; nothing was added.`);
-    newDump = { date, text: readFileSync(file) };
+    if (parsed.fatal || !parsed.bytes) throw new FatalError(`${file} ${parsed.fatal ?? 'cannot be read'}; nothing was added.`);
+    newDump = { target: join(CONTENT.dumps, `${date}.txt`), bytes: parsed.bytes };
+    dumpsToAdd.push({ date, file: newDump.target, papers: parsed.papers });
   }
   const all = readAllDumps(CONTENT.dumps);
-  const target = newDump ? join(CONTENT.dumps, `${newDump.date}.txt`) : undefined;
+  const target = newDump?.target;
   // The new dump is merged in memory first; it is copied into content/ only once the papers are ready.
-  const dumps = all.dumps.filter((d) => d.file !== target);
-  if (newDump && target) {
-    const parsed = readDump(file!);
-    dumps.push({ date: newDump.date, file: target, papers: parsed.papers });
-  }
+  const dumps = [...all.dumps.filter((d) => d.file !== target), ...dumpsToAdd];
   report(
     all.problems.filter((p) => p.file !== target),
     quiet,
@@ -78,7 +75,7 @@ function commandIngest(file: string | undefined, dateOption: string | undefined,
   const merged = mergeDumps(dumps, existing, (paper) => tagPaper(compiled, paper), CONTENT.papers);
   problems.push(...merged.problems);
   report(problems, quiet);
-  if (newDump && target) writeFileAtomic(target, newDump.text);
+  if (newDump) writeFileAtomic(newDump.target, newDump.bytes);
   const { changed, removed } = writePaperFiles(CONTENT.papers, merged.papers, existing);
   console.error(
     `${merged.papers.length} papers from ${dumps.length} dump${dumps.length > 1 ? 's' : ''}; ${changed} file${changed === 1 ? '' : 's'} written, ${removed} removed.`,

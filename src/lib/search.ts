@@ -202,13 +202,14 @@ export class SearchEngine {
     for (const word of words) {
       const { probe, found, fuzzy } = await this.#forgiving(word);
       searched.push(probe);
-      const df = new Set([...found.title, ...found.body]).size;
-      if (df === 0) continue;
+      const matching = new Set([...found.title, ...found.body]);
+      if (matching.size === 0) continue;
+      const df = matching.size;
       const idf = Math.log(1 + meta.count / df) * (fuzzy ? FUZZY_FACTOR : 1);
       const title = new Set(found.title);
       // The body shard lists papers that use the word most first; earlier places earn up to one more point.
       const bodyPlace = new Map(found.body.map((n, i) => [n, 1 - i / found.body.length]));
-      for (const n of new Set([...found.title, ...found.body])) {
+      for (const n of matching) {
         const entry = scores.get(n) ?? { score: 0, matched: 0 };
         const inBody = bodyPlace.get(n);
         entry.score += idf * ((title.has(n) ? TITLE_WEIGHT : 0) + (inBody === undefined ? 0 : BODY_WEIGHT * (1 + inBody)));
