@@ -55,6 +55,31 @@ describe('tagPaper with the real taxonomy', () => {
     expect(topics).toContain('efficiency');
   });
 
+  it('does not make a speech or video language model an NLP paper', () => {
+    const topics = slugs(
+      'Tokens for Speech Language Models',
+      'Speech language models generate audio from discrete speech tokens; we study their tokenizers on spoken audio.',
+    );
+    expect(topics).toContain('speech-audio');
+    expect(topics).not.toContain('language');
+  });
+
+  it('does not make outlier detection a vision paper, nor diffusion maps a generation paper', () => {
+    const outliers = slugs('Outlier Detection with Autoencoders', 'Outlier detection on tabular data from the reconstruction error of an autoencoder.');
+    expect(outliers).toEqual(['autoencoders']);
+    const maps = slugs('Diffusion Maps for Clustering Sensor Data', 'We embed sensor readings with diffusion maps and cluster the embedding.');
+    expect(maps).not.toContain('generative');
+    const images = slugs('Latent Diffusion for Image Synthesis', 'A diffusion model that generates images.');
+    expect(images[0]).toBe('generative');
+  });
+
+  it('takes a title that promises speed as the paper’s goal', () => {
+    const title = 'Fast and Lightweight Speech Recognition';
+    const abstract = 'We recognise speech on phones with a small conformer acoustic model.';
+    expect(slugs(title, abstract)).toEqual(expect.arrayContaining(['speech-audio', 'efficiency']));
+    expect(slugs('Speech Recognition on Phones', abstract)).not.toContain('efficiency');
+  });
+
   it('tags a neural audio codec as codecs first, and speech-audio too', () => {
     const topics = slugs(
       'A Neural Audio Codec at Low Bitrate',
