@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import process from 'node:process';
 import sitemap from '@astrojs/sitemap';
+import { clearOutput } from './src/integrations/clear-output';
 import { searchIndex } from './src/integrations/search-index';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -23,9 +24,11 @@ export default defineConfig({
   trailingSlash: 'ignore',
   // Whitespace between inline elements matters in running text; 'jsx' mode would glue words together.
   compressHTML: true,
-  build: { format: 'directory' },
+  // Four pages in flight at once: while one page's file is written, the next renders (about a quarter off the
+  // page-generation time at 20,000 papers; see README, Performance). Output does not depend on the order.
+  build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   vite: { resolve: { alias: { 'flexsearch-compact': flexsearchCompact } } },
   // The 404 page is not a page to index.
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404') }), searchIndex()],
+  integrations: [clearOutput(), sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404') }), searchIndex()],
 });

@@ -1,5 +1,5 @@
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import Parser from 'rss-parser';
 import { z } from 'astro/zod';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -134,6 +134,20 @@ describe('stable feeds', () => {
     ).toEqual(files);
     const differing = files.filter((f) => !readFileSync(join(site.out, f)).equals(readFileSync(join(again.out, f))));
     expect(differing).toEqual([]);
+  });
+
+  it('rebuilds over an earlier build: stale files gone, nothing left beside the output folder', () => {
+    const list = (dir: string) =>
+      readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.\w+$/.test(f))
+        .sort();
+    writeFileSync(join(again.out, 'stale.html'), 'from an earlier build');
+    mkdirSync(join(again.out, 'papers/removed-paper'), { recursive: true });
+    writeFileSync(join(again.out, 'papers/removed-paper/index.html'), 'from an earlier build');
+    buildSite({ content: site.content, out: again.out });
+    expect(list(again.out)).toEqual(list(site.out));
+    const parent = dirname(again.out);
+    expect(readdirSync(parent).filter((f) => f.startsWith(`${basename(again.out)}.`))).toEqual([]);
   });
 
   it('adds the next day’s papers without changing the GUIDs or dates of items already published', async () => {

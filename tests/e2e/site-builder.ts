@@ -18,6 +18,8 @@ export interface BuildOptions {
   dumps?: { date: string; file: string }[];
   /** Reuse this content folder (to build the same content twice). */
   content?: string;
+  /** Build into this output folder (to rebuild over an earlier build). Default: a fresh folder. */
+  out?: string;
 }
 
 export const HOSTILE_DUMP = join(ROOT, 'tests/fixtures/hostile-day.txt');
@@ -48,7 +50,7 @@ export function buildSite(options: BuildOptions = {}): BuiltSite {
       run(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/digest.ts', 'ingest', dump.file, '--date', dump.date, '--quiet'], { CONTENT_DIR: content });
     }
   }
-  const out = mkdtempSync(join(tmpdir(), 'digest-dist-'));
+  const out = options.out ?? mkdtempSync(join(tmpdir(), 'digest-dist-'));
   run(join(ROOT, 'node_modules/.bin/astro'), ['build', '--silent'], { CONTENT_DIR: content, OUT_DIR: out, BASE_PATH: base, SITE_URL: 'https://digest.test' });
   return { content, out, base };
 }
