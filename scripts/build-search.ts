@@ -3,6 +3,7 @@
  * Run by the search-index integration in a second process while Astro renders the pages (see that file).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { Charset, Index } from 'flexsearch';
 import { compareNewestFirst } from '../src/lib/digest';
@@ -14,6 +15,12 @@ const out = process.argv[2];
 if (!out) {
   console.error('Usage: tsx scripts/build-search.ts OUT_DIR');
   process.exit(2);
+}
+try {
+  // Run beside an Astro build, whose pages are the critical path while this has time to spare: let them go first.
+  setPriority(10);
+} catch {
+  // Not permitted here: the index is built at normal priority.
 }
 try {
   const papers = [...readPaperFiles(CONTENT.papers).values()].sort(compareNewestFirst);

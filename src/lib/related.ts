@@ -1,4 +1,4 @@
-import { tokenize } from './words';
+import { foldedWords } from './words';
 
 /** English words that carry no topic; dropped before weighting. */
 const STOPWORDS = new Set(
@@ -6,6 +6,8 @@ const STOPWORDS = new Set(
     ' ',
   ),
 );
+
+const DIGITS = /^\d+$/;
 
 export interface RelatedOptions {
   /** How many related papers per paper. Default 5. */
@@ -27,8 +29,8 @@ export interface RelatedInput {
 function termsOf(doc: RelatedInput): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (text: string, weight: number) => {
-    for (const { form } of tokenize(text)) {
-      if (form.length < 3 || STOPWORDS.has(form) || /^\d+$/.test(form)) continue;
+    for (const form of foldedWords(text)) {
+      if (form.length < 3 || STOPWORDS.has(form) || DIGITS.test(form)) continue;
       counts.set(form, (counts.get(form) ?? 0) + weight);
     }
   };

@@ -240,9 +240,17 @@ const processor = unified().use(remarkRehype).use(rehypeSanitize, SCHEMA).use(ad
 
 /** The abstract as safe HTML: one paragraph, LaTeX-ish fragments rendered, URLs as links with rel="noopener". */
 export function renderAbstract(text: string): string {
-  const tree: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: toMdast(parseInline(text)) }] };
-  return processor.stringify(processor.runSync(tree));
+  let html = rendered.get(text);
+  if (html === undefined) {
+    const tree: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: toMdast(parseInline(text)) }] };
+    html = processor.stringify(processor.runSync(tree));
+    // A paper's abstract shows on its page and in its day's feed: rendered once per build.
+    if (rendered.size < 100_000) rendered.set(text, html);
+  }
+  return html;
 }
+
+const rendered = new Map<string, string>();
 
 /** A short excerpt of the abstract as plain text, cut at a word boundary near `max` characters. */
 export function excerpt(text: string, max = 240): string {

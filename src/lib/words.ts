@@ -47,3 +47,11 @@ export function tokenize(text: string): Token[] {
   }
   return tokens;
 }
+
+/** The folded forms of a text's words, without positions: for counting terms, where offsets are not needed. */
+export function foldedWords(text: string): string[] {
+  const words = text.match(WORD);
+  if (!words) return [];
+  for (let i = 0; i < words.length; i += 1) words[i] = foldWord(words[i]!);
+  return words;
+}
