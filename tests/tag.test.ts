@@ -143,4 +143,9 @@ describe('tagPaper with a small taxonomy', () => {
   it('drops topics below the share of the best score', () => {
     expect(tagPaper(compiled, { title: 'Beta Gamma', abstract: 'alpha alpha' }).map((t) => t.slug)).toEqual(['b']);
   });
+
+  it('keeps a topic with its own lower share beside a strong main topic', () => {
+    const aspect = compileTaxonomy({ ...small, topics: small.topics.map((t) => (t.slug === 'a' ? { ...t, relativeThreshold: 0.2 } : t)) });
+    expect(tagPaper(aspect, { title: 'Beta Gamma', abstract: 'alpha alpha' }).map((t) => t.slug)).toEqual(['b', 'a']);
+  });
 });

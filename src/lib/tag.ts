@@ -142,7 +142,7 @@ export function tagPaper(compiled: CompiledTaxonomy, paper: { title: string; abs
     .filter(
       (s) =>
         s.score >= (topics[s.index]!.threshold ?? settings.threshold) &&
-        (s.score >= best.score * settings.relativeThreshold || s.score >= settings.strongScore),
+        (s.score >= best.score * (topics[s.index]!.relativeThreshold ?? settings.relativeThreshold) || s.score >= settings.strongScore),
     )
     .slice(0, settings.maxTopics);
   const picked = (chosen.length > 0 ? chosen : best.score > 0 ? [best] : []).sort(

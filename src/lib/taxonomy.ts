@@ -32,6 +32,11 @@ export const TopicSchema = z.object({
   primaryBias: z.number().positive().default(1),
   /** Score a paper needs for this topic; overrides `settings.threshold`. */
   threshold: z.number().positive().optional(),
+  /**
+   * Share of the best topic's score this topic needs; overrides `settings.relativeThreshold`. Lower for topics that
+   * are an aspect of a paper (its encoder) rather than a rival subject, so a strong main subject does not hide them.
+   */
+  relativeThreshold: z.number().min(0).max(1).optional(),
   /** The rules that assign the topic. */
   rules: z.array(RuleSchema).min(1),
 });
