@@ -100,7 +100,7 @@ function folderBytes(dir: string): { bytes: number; files: number; html: number 
   return { bytes, files, html };
 }
 
-/** The node flags our `build:site` script runs Astro with (read from package.json, so the bench times that command). */
+/** Any node flags our `build:site` script runs Astro with (read from package.json, so the bench times that command). */
 const BUILD_NODE_FLAGS = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['build:site']!.split(
   /\s+/,
 ).filter((word) => word.startsWith('--'));
@@ -108,7 +108,7 @@ const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
 
 /**
  * A plain Astro project of `n` trivial pages: the yardstick our build time is divided by. `tuned` gives it the
- * build settings ours uses (four pages in flight, the node flag), to show what those settings alone are worth.
+ * build settings ours uses (four pages in flight, and any node flags), to show what those settings alone are worth.
  */
 function baselineProject(n: number, tuned: boolean): string {
   const dir = join(SCRATCH, `baseline-${n}${tuned ? '-tuned' : ''}`);
@@ -286,7 +286,7 @@ async function main(): Promise<void> {
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`);
   console.log(
-    `\nparse and tag: median of ${RUNS} in-process runs; ingest: one run; build and plain Astro: median of ${BUILD_RUNS} alternating runs, wall time (“our settings”: build.concurrency 4 and node ${BUILD_NODE_FLAGS.join(' ')}, as our build uses); peak memory: highest total RSS of a build's processes (the build and its search-index process), sampled every 100 ms from /proc.`,
+    `\nparse and tag: median of ${RUNS} in-process runs; ingest: one run; build and plain Astro: median of ${BUILD_RUNS} alternating runs, wall time (“our settings”: build.concurrency 4${BUILD_NODE_FLAGS.length > 0 ? ` and node ${BUILD_NODE_FLAGS.join(' ')}` : ''}, as our build uses); peak memory: highest total RSS of a build's processes (the build and its search-index process), sampled every 100 ms from /proc.`,
   );
   console.log('first result: gzip bytes of the search script, meta file, index shards and data chunks one query loads (worst of 10 queries).');
   console.log('query: median time of a search once its files are loaded (node: engine.search; browser: the page’s own timing).');
