@@ -6,6 +6,9 @@ import { formatProblem, hasErrors, type Problem } from '../src/lib/problems';
 import { mergeDumps, type DatedDump } from '../src/lib/records';
 import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/tag';
 import { CONTENT, FatalError, dumpDate, loadTaxonomyFile, readAllDumps, readDump, readPaperFiles, writeFileAtomic, writePaperFiles } from './content-store';
+import { stopQuietlyWhenOutputCloses } from './stdout';
+
+stopQuietlyWhenOutputCloses();
 
 const HELP = `papers-digest: turn pasted trending-paper dumps into a static digest.
 

@@ -9,6 +9,9 @@ import { evaluateTopics, type LabelledPaper } from '../src/lib/eval';
 import { decodeDump, parseDump } from '../src/lib/parse';
 import { compileTaxonomy, tagPaper } from '../src/lib/tag';
 import { loadTaxonomyFile } from './content-store';
+import { stopQuietlyWhenOutputCloses } from './stdout';
+
+stopQuietlyWhenOutputCloses();
 
 const { values } = parseArgs({
   options: {

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { formatDay, dayToDate } from '../src/lib/dates';
+import { pageCount, pageSlice } from '../src/lib/pagination';
+import { absoluteUrl, paths, withBase } from '../src/lib/urls';
+
+describe('withBase', () => {
+  it.each([
+    ['/', 'papers/x/', '/papers/x/'],
+    ['', 'papers/x/', '/papers/x/'],
+    ['/digest/', 'papers/x/', '/digest/papers/x/'],
+    ['digest', '/papers/x/', '/digest/papers/x/'],
+    ['/digest', '', '/digest/'],
+    ['//a/b//', 'rss.xml', '/a/b/rss.xml'],
+  ])('joins base %j and path %j as %j', (base, path, url) => expect(withBase(base, path)).toBe(url));
+});
+
+describe('absoluteUrl', () => {
+  it('puts the base path under the site origin, whatever path the site URL carries', () => {
+    expect(absoluteUrl('https://you.github.io', '/repo/', paths.paper('a-b'))).toBe('https://you.github.io/repo/papers/a-b/');
+    expect(absoluteUrl(new URL('https://x.org/ignored/'), '/', paths.rss())).toBe('https://x.org/rss.xml');
+  });
+});
+
+describe('paths', () => {
+  it('gives page 1 of a topic its plain address and later pages a page/N address', () => {
+    expect(paths.topic('codecs')).toBe('topics/codecs/');
+    expect(paths.topic('codecs', 1)).toBe('topics/codecs/');
+    expect(paths.topic('codecs', 3)).toBe('topics/codecs/page/3/');
+  });
+
+  it('ends directory pages in a slash and files without one', () => {
+    expect(paths.day('2026-11-26')).toBe('days/2026-11-26/');
+    expect(paths.dayFeed('2026-11-26')).toBe('days/2026-11-26/rss.xml');
+    expect(paths.topicFeed('codecs')).toBe('topics/codecs/rss.xml');
+  });
+});
+
+describe('dates', () => {
+  it('writes a day the same in every time zone', () => {
+    expect(formatDay('2026-11-26')).toBe('26 November 2026');
+    expect(formatDay('2027-01-01')).toBe('1 January 2027');
+  });
+
+  it('makes a day an instant at midnight UTC', () => {
+    expect(dayToDate('2026-11-26').toISOString()).toBe('2026-11-26T00:00:00.000Z');
+  });
+});
+
+describe('pagination', () => {
+  it('counts pages, with one page for an empty list', () => {
+    expect([pageCount(0, 30), pageCount(30, 30), pageCount(31, 30)]).toEqual([1, 1, 2]);
+  });
+
+  it('slices 1-based pages', () => {
+    const items = [1, 2, 3, 4, 5];
+    expect([pageSlice(items, 1, 2), pageSlice(items, 3, 2), pageSlice(items, 4, 2)]).toEqual([[1, 2], [5], []]);
+  });
+});
