@@ -136,7 +136,7 @@ describe('stable feeds', () => {
     expect(differing).toEqual([]);
   });
 
-  it('rebuilds over an earlier build: stale files gone, nothing left beside the output folder', () => {
+  it('rebuilds over an earlier build: stale files and folders left aside are gone, nothing left beside the output', () => {
     const list = (dir: string) =>
       readdirSync(dir, { recursive: true, encoding: 'utf8' })
         .filter((f) => /\.\w+$/.test(f))
@@ -144,6 +144,8 @@ describe('stable feeds', () => {
     writeFileSync(join(again.out, 'stale.html'), 'from an earlier build');
     mkdirSync(join(again.out, 'papers/removed-paper'), { recursive: true });
     writeFileSync(join(again.out, 'papers/removed-paper/index.html'), 'from an earlier build');
+    // A folder a stopped build moved aside and never deleted.
+    mkdirSync(`${again.out}.old-1/papers`, { recursive: true });
     buildSite({ content: site.content, out: again.out });
     expect(list(again.out)).toEqual(list(site.out));
     const parent = dirname(again.out);
