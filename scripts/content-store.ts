@@ -17,6 +17,7 @@ export const CONTENT = {
   dumps: join(CONTENT_DIR, 'dumps'),
   papers: join(CONTENT_DIR, 'papers'),
   topics: join(CONTENT_DIR, 'topics.yaml'),
+  site: join(CONTENT_DIR, 'site.yaml'),
 };
 
 export function loadTaxonomyFile(file: string): Taxonomy {

@@ -5,11 +5,9 @@
  * copy of every record that no page needed.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { readPaperFiles } from '../../scripts/content-store';
+import { CONTENT, loadTaxonomyFile, readPaperFiles } from '../../scripts/content-store';
 import { buildDigest, type Digest } from '../lib/digest';
 import { parseSiteSettings, type SiteSettings } from '../lib/settings';
-import { parseTaxonomy } from '../lib/taxonomy';
 
 export interface Site {
   digest: Digest;
@@ -19,15 +17,12 @@ export interface Site {
 let site: Promise<Site> | undefined;
 
 function load(): Site {
-  const dir = process.env['CONTENT_DIR'] ?? 'content';
-  const settings = parseSiteSettings(readFileSync(join(dir, 'site.yaml'), 'utf8'));
-  if (!settings.ok) throw new Error(`${dir}/site.yaml: ${settings.message}`);
-  const taxonomy = parseTaxonomy(readFileSync(join(dir, 'topics.yaml'), 'utf8'));
-  if (!taxonomy.ok) throw new Error(`${dir}/topics.yaml: ${taxonomy.messages.join('; ')}`);
-  const papers = [...readPaperFiles(join(dir, 'papers')).values()];
+  const settings = parseSiteSettings(readFileSync(CONTENT.site, 'utf8'));
+  if (!settings.ok) throw new Error(`${CONTENT.site}: ${settings.message}`);
+  const papers = [...readPaperFiles(CONTENT.papers).values()];
   return {
     settings: settings.value,
-    digest: buildDigest(papers, taxonomy.value, settings.value.relatedCount),
+    digest: buildDigest(papers, loadTaxonomyFile(CONTENT.topics), settings.value.relatedCount),
   };
 }
 

@@ -2,7 +2,7 @@
  * Writes the search files (see src/lib/search.ts) into the built site. Thousands of small files: made by
  * scripts/build-search.ts in a second process that starts with the build and runs while Astro renders the pages
  * (Astro renders on one core; these machines have two), into a folder beside the output that is renamed into place
- * once the pages are done. It reads the same paper files as the collection, in the same order as the site.
+ * once the pages are done. It reads the same paper files as the site, in the same order.
  */
 import type { AstroIntegration } from 'astro';
 import { spawn } from 'node:child_process';

@@ -42,7 +42,7 @@ export type PaperTopic = z.infer<typeof PaperTopicSchema>;
 
 /**
  * The front matter of `content/papers/<id>.md`. The abstract is the file's body.
- * This is the single definition of a paper record: scripts and the Astro collection both use it.
+ * This is the single definition of a paper record: the scripts and the site's build both use it.
  */
 export const PaperFrontMatterSchema = z.object({
   /** Stable, readable slug from the title; the file name and the URL segment. */
