@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { formatProblem, hasErrors, type Problem } from '../src/lib/problems';
 import { mergeDumps, type DatedDump } from '../src/lib/records';
-import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/tag';
+import { compileTaxonomy, orderKey, scoreTopics, tagPaper } from '../src/lib/tag';
 import { CONTENT, FatalError, dumpDate, loadTaxonomyFile, readAllDumps, readDump, readPaperFiles, writeFileAtomic, writePaperFiles } from './content-store';
 import { stopQuietlyWhenOutputCloses } from './stdout';
 
@@ -92,10 +92,22 @@ function commandExplain(query: string): number {
   const needle = query.toLowerCase();
   const paper = papers.get(query) ?? [...papers.values()].find((p) => p.title.toLowerCase().includes(needle));
   if (!paper) throw new FatalError(`No paper has the id or a title containing “${query}”.`);
-  console.log(`${paper.title}\n  id ${paper.id}\n  topics: ${paper.topics.map((t) => t.slug).join(', ')}\n`);
-  for (const s of scoreTopics(compiled, paper).sort((a, b) => b.score - a.score)) {
-    if (s.score !== 0) console.log(`  ${s.slug.padEnd(26)} ${String(s.score).padStart(6)}  ${s.evidence.map((e) => `“${e}”`).join(', ')}`);
+  const stored = paper.topics.map((t) => t.slug);
+  const now = tagPaper(compiled, paper).map((t) => t.slug);
+  console.log(`${paper.title}\n  id ${paper.id}\n  topics: ${stored.join(', ')}`);
+  if (now.join() !== stored.join()) console.log(`  with the rules as they are now: ${now.join(', ')} (npm run digest -- ingest stores them)`);
+  console.log(`\n  ${'topic'.padEnd(26)} ${'score'.padStart(6)} ${'title'.padStart(6)} ${'opening'.padStart(8)} ${'order'.padStart(6)}  evidence`);
+  const rows = scoreTopics(compiled, paper).map((s, index) => ({ ...s, order: orderKey(compiled, s, index) }));
+  for (const s of rows.sort((a, b) => b.score - a.score)) {
+    if (s.score === 0) continue;
+    const mark = now.includes(s.slug) ? '*' : ' ';
+    const cells = [s.score, s.titleScore, s.openingScore, s.order].map((n, i) => String(n).padStart(i === 2 ? 8 : 6));
+    console.log(`${mark} ${s.slug.padEnd(26)} ${cells.join(' ')}  ${s.evidence.map((e) => `“${e}”`).join(', ')}`);
   }
+  console.log(
+    '\n  * given. A topic is given on its score; the given topics are listed by their order (score plus the opening\n' +
+      '  sentence’s share again, times the topic’s primaryBias), so the first is the primary topic.',
+  );
   return 0;
 }
 

@@ -103,6 +103,26 @@ describe('digest ingest', () => {
     expect(readFileSync(file, 'utf8')).toContain('(edited)');
   });
 
+  it('explains a paper’s topics, and shows what edited rules would change before they are stored', () => {
+    const run = digest(dir, 'explain', 'hnerv');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('topics: neural-fields, codecs\n');
+    expect(run.stdout).toMatch(/^\* neural-fields +28 +16 +4 +32 +“Neural Representation for Videos”/m);
+    expect(run.stdout).toMatch(/^ {2}vision +3\.5 /m);
+    expect(run.stdout).not.toContain('with the rules as they are now');
+    const topicsFile = join(dir, 'content/topics.yaml');
+    const rules = readFileSync(topicsFile, 'utf8');
+    writeFileSync(topicsFile, rules.replace(/(- slug: codecs\n(?: {4}.*\n)*? {4}primaryBias:) [\d.]+/, '$1 3'));
+    try {
+      expect(digest(dir, 'explain', 'hnerv').stdout).toContain('with the rules as they are now: codecs, neural-fields');
+    } finally {
+      writeFileSync(topicsFile, rules);
+    }
+    const missing = digest(dir, 'explain', 'no such paper');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe('No paper has the id or a title containing “no such paper”.');
+  });
+
   it('merges a second day: seen papers keep id and firstSeen and gain the date', () => {
     const second = join(dir, 'second.txt');
     const lines = readFileSync(BUNDLED_DUMP, 'utf8').split('\n');

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/tag';
+import { compileTaxonomy, openingSentenceEnd, orderKey, scoreTopics, tagPaper } from '../src/lib/tag';
 import { parseTaxonomy, type Taxonomy } from '../src/lib/taxonomy';
 import { foldWord } from '../src/lib/words';
 import { ROOT } from './helpers';
@@ -106,6 +106,14 @@ describe('tagPaper with the real taxonomy', () => {
     expect(many.length).toBeLessThanOrEqual(4);
   });
 
+  it('puts first the field the abstract opens with, when the title names two subjects', () => {
+    const title = 'Speech Recognition with Masked Autoencoders';
+    const speechFirst = slugs(title, 'Speech recognition turns spoken audio into text. We pretrain a masked autoencoder.');
+    const autoencodersFirst = slugs(title, 'A masked autoencoder reconstructs hidden patches. We use one for speech.');
+    expect(speechFirst).toEqual(['speech-audio', 'autoencoders']);
+    expect(autoencodersFirst).toEqual(['autoencoders', 'speech-audio']);
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
@@ -114,7 +122,7 @@ describe('tagPaper with the real taxonomy', () => {
 
 describe('tagPaper with a small taxonomy', () => {
   const small: Taxonomy = {
-    settings: { titleWeight: 3, threshold: 2, relativeThreshold: 0.5, strongScore: 100, maxTopics: 2, repeatCap: 2, fallback: 'b' },
+    settings: { titleWeight: 3, threshold: 2, relativeThreshold: 0.5, strongScore: 100, openingWeight: 0, maxTopics: 2, repeatCap: 2, fallback: 'b' },
     topics: [
       { slug: 'a', name: 'A', description: 'A.', primaryBias: 1, rules: [{ match: ['alpha*'], weight: 1, titleOnly: false }] },
       {
@@ -144,8 +152,38 @@ describe('tagPaper with a small taxonomy', () => {
     expect(tagPaper(compiled, { title: 'Beta Gamma', abstract: 'alpha alpha' }).map((t) => t.slug)).toEqual(['b']);
   });
 
+  it('orders given topics by the opening sentence too, when openingWeight says so, without changing which are given', () => {
+    const paper = { title: 'x', abstract: 'Beta gamma is a field. We study alpha, alphas, beta gamma.' };
+    expect(tagPaper(compiled, paper).map((t) => t.slug)).toEqual(['b', 'a']);
+    const opening = compileTaxonomy({ ...small, settings: { ...small.settings, openingWeight: 1 } });
+    const upside = { title: 'x', abstract: 'Alpha is a field. We study alphas, beta gamma.' };
+    expect(tagPaper(compiled, upside).map((t) => t.slug)).toEqual(['a', 'b']);
+    expect(tagPaper(opening, upside).map((t) => t.slug)).toEqual(['a', 'b']);
+    const tie = { title: 'x', abstract: 'Beta gamma is a field. We study alpha, alphas.' };
+    expect(tagPaper(compiled, tie).map((t) => t.slug)).toEqual(['a', 'b']);
+    expect(tagPaper(opening, tie).map((t) => t.slug)).toEqual(['b', 'a']);
+    expect(scoreTopics(opening, tie).map((s) => [s.score, s.openingScore])).toEqual([
+      [2, 0],
+      [2, 2],
+    ]);
+    expect(scoreTopics(opening, tie).map((s, i) => orderKey(opening, s, i))).toEqual([2, 4]);
+  });
+
   it('keeps a topic with its own lower share beside a strong main topic', () => {
     const aspect = compileTaxonomy({ ...small, topics: small.topics.map((t) => (t.slug === 'a' ? { ...t, relativeThreshold: 0.2 } : t)) });
     expect(tagPaper(aspect, { title: 'Beta Gamma', abstract: 'alpha alpha' }).map((t) => t.slug)).toEqual(['b', 'a']);
   });
+});
+
+describe('openingSentenceEnd', () => {
+  it.each([
+    ['One sentence. Another one.', 'One sentence.'],
+    ['Is this a question? Yes.', 'Is this a question?'],
+    ['Models, e.g. Transformers, work. Then more.', 'Models, e.g. Transformers, work.'],
+    ['As Smith et al. Showed in 2020, it works. More.', 'As Smith et al. Showed in 2020, it works.'],
+    ['Data are i.i.d. and labelled. More.', 'Data are i.i.d. and labelled.'],
+    ['It reaches 90.5 accuracy. In 2024 it improved.', 'It reaches 90.5 accuracy.'],
+    ['No full stop at all', 'No full stop at all'],
+    ['', ''],
+  ])('%j opens with %j', (text, opening) => expect(text.slice(0, openingSentenceEnd(text))).toBe(opening));
 });

@@ -22,6 +22,7 @@ describe('parseTaxonomy', () => {
         threshold: 4,
         relativeThreshold: 0.3,
         strongScore: 8,
+        openingWeight: 1,
         maxTopics: 4,
         repeatCap: 3,
         fallback: 'codecs',

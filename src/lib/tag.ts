@@ -66,14 +66,18 @@ function matchesAt(phrase: Phrase, tokens: readonly Token[], at: number): boolea
   return true;
 }
 
-/** Counts, per rule, the phrases found in a text, and keeps the first few matched spans as evidence. */
-function countHits(compiled: CompiledTaxonomy, text: string, counts: Int32Array, evidence: string[][]): void {
+/**
+ * Counts, per rule, the phrases found in a text, and keeps the first few matched spans as evidence. Phrases that
+ * start before `opening.end` are also counted in `opening.counts`.
+ */
+function countHits(compiled: CompiledTaxonomy, text: string, counts: Int32Array, evidence: string[][], opening?: { end: number; counts: Int32Array }): void {
   const tokens = tokenize(text);
   const scan = (phrases: Phrase[] | undefined, at: number) => {
     if (!phrases) return;
     for (const phrase of phrases) {
       if (!matchesAt(phrase, tokens, at)) continue;
       counts[phrase.rule]! += 1;
+      if (opening && tokens[at]!.start < opening.end) opening.counts[phrase.rule]! += 1;
       const found = evidence[phrase.rule]!;
       if (found.length < MAX_EVIDENCE) found.push(text.slice(tokens[at]!.start, tokens[at + phrase.words.length - 1]!.end));
     }
@@ -85,12 +89,29 @@ function countHits(compiled: CompiledTaxonomy, text: string, counts: Int32Array,
   }
 }
 
+/** Words after which a full stop does not end a sentence. */
+const ABBREVIATION = /(?:^|[\s(])(?:e\.g|i\.e|et al|vs|cf|fig|figs|eq|eqs|sec|no|approx|resp)\.$/i;
+
+/**
+ * Where an abstract's opening sentence ends: the first `.`, `!` or `?` followed by space and a capital letter or
+ * digit (or the end of the text), skipping abbreviations such as “e.g.” and “et al.”.
+ */
+export function openingSentenceEnd(text: string): number {
+  for (const match of text.matchAll(/[.!?](?=\s+[\p{Lu}\p{N}]|\s*$)/gu)) {
+    const end = match.index + 1;
+    if (!ABBREVIATION.test(text.slice(Math.max(0, end - 8), end))) return end;
+  }
+  return text.length;
+}
+
 /** A topic's score for one paper, with the phrases behind it. */
 export interface TopicScore {
   slug: string;
   score: number;
   /** The part of the score earned by the title. */
   titleScore: number;
+  /** The score the abstract's opening sentence alone would earn: it usually names the paper's field. */
+  openingScore: number;
   evidence: string[];
 }
 
@@ -100,12 +121,14 @@ export function scoreTopics(compiled: CompiledTaxonomy, paper: { title: string; 
   const { titleWeight, repeatCap } = taxonomy.settings;
   const inTitle = new Int32Array(rules.length);
   const inAbstract = new Int32Array(rules.length);
+  const inOpening = new Int32Array(rules.length);
   const titleEvidence = rules.map((): string[] => []);
   const abstractEvidence = rules.map((): string[] => []);
   countHits(compiled, paper.title, inTitle, titleEvidence);
-  countHits(compiled, paper.abstract, inAbstract, abstractEvidence);
+  countHits(compiled, paper.abstract, inAbstract, abstractEvidence, { end: openingSentenceEnd(paper.abstract), counts: inOpening });
   const scores = taxonomy.topics.map(() => 0);
   const titleScores = taxonomy.topics.map(() => 0);
+  const openingScores = taxonomy.topics.map(() => 0);
   const evidence = taxonomy.topics.map(() => new Map<string, string>());
   rules.forEach((rule, r) => {
     const abstractCount = rule.titleOnly ? 0 : inAbstract[r]!;
@@ -114,6 +137,7 @@ export function scoreTopics(compiled: CompiledTaxonomy, paper: { title: string; 
       titleScores[rule.topic]! += rule.weight * titleWeight;
     }
     scores[rule.topic]! += rule.weight * Math.min(abstractCount, repeatCap);
+    if (!rule.titleOnly) openingScores[rule.topic]! += rule.weight * Math.min(inOpening[r]!, repeatCap);
     if (rule.weight <= 0) return;
     for (const span of [...titleEvidence[r]!, ...(rule.titleOnly ? [] : abstractEvidence[r]!)]) {
       const key = span.toLowerCase();
@@ -124,18 +148,29 @@ export function scoreTopics(compiled: CompiledTaxonomy, paper: { title: string; 
     slug: topic.slug,
     score: Math.round(scores[t]! * 100) / 100,
     titleScore: titleScores[t]!,
+    openingScore: Math.round(openingScores[t]! * 100) / 100,
     evidence: [...evidence[t]!.values()].slice(0, MAX_EVIDENCE),
   }));
 }
 
 /**
- * Tags a paper: every topic that clears its threshold and a share of the best score, best first, at most
- * `maxTopics`. Never empty: with nothing over the bar, the best-scoring topic; with no match at all, the fallback.
+ * The key a paper's chosen topics are ordered by, highest first (so the first is its primary topic): the score, with
+ * the abstract's opening sentence, which usually names the paper's field, counted `openingWeight` more times, and
+ * scaled by the topic's `primaryBias`. Ordering only: whether a topic is given at all depends on its score alone.
+ */
+export function orderKey(compiled: CompiledTaxonomy, score: TopicScore, index: number): number {
+  const { settings, topics } = compiled.taxonomy;
+  return Math.round((score.score + settings.openingWeight * score.openingScore) * topics[index]!.primaryBias * 100) / 100;
+}
+
+/**
+ * Tags a paper: every topic that clears its threshold and a share of the best score, at most `maxTopics`, in
+ * `orderKey` order. Never empty: with nothing over the bar, the best-scoring topic; with no match at all, the fallback.
  */
 export function tagPaper(compiled: CompiledTaxonomy, paper: { title: string; abstract: string }): PaperTopic[] {
   const { settings, topics } = compiled.taxonomy;
   const scores = scoreTopics(compiled, paper)
-    .map((s, index) => ({ ...s, index }))
+    .map((s, index) => ({ ...s, index, key: orderKey(compiled, s, index) }))
     .sort((a, b) => b.score - a.score || a.index - b.index);
   const best = scores[0]!;
   const chosen = scores
@@ -145,9 +180,7 @@ export function tagPaper(compiled: CompiledTaxonomy, paper: { title: string; abs
         (s.score >= best.score * (topics[s.index]!.relativeThreshold ?? settings.relativeThreshold) || s.score >= settings.strongScore),
     )
     .slice(0, settings.maxTopics);
-  const picked = (chosen.length > 0 ? chosen : best.score > 0 ? [best] : []).sort(
-    (a, b) => b.score * topics[b.index]!.primaryBias - a.score * topics[a.index]!.primaryBias || a.index - b.index,
-  );
+  const picked = (chosen.length > 0 ? chosen : best.score > 0 ? [best] : []).sort((a, b) => b.key - a.key || a.index - b.index);
   if (picked.length === 0) return [{ slug: settings.fallback, score: 0, evidence: ['no rule matched; the fallback topic'] }];
   return picked.map(({ slug, score, evidence }) => ({ slug, score, evidence }));
 }

@@ -51,6 +51,11 @@ export const TaxonomySettingsSchema = z.object({
   relativeThreshold: z.number().min(0).max(1).default(0.3),
   /** A topic scoring at least this is kept whatever the best topic scored (a strong second subject). Default 8. */
   strongScore: z.number().positive().default(8),
+  /**
+   * When ordering a paper's topics (not when choosing them), evidence in the abstract's opening sentence, which
+   * usually names the paper's field, counts this many times more. 0 turns it off. Default 1.
+   */
+  openingWeight: z.number().min(0).default(1),
   /** At most this many topics per paper. Default 4. */
   maxTopics: z.int().min(1).max(4).default(4),
   /** Repeats of a phrase in the abstract beyond this add nothing. Default 3. */
