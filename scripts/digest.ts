@@ -6,9 +6,7 @@ import { formatProblem, hasErrors, type Problem } from '../src/lib/problems';
 import { mergeDumps, type DatedDump } from '../src/lib/records';
 import { compileTaxonomy, orderKey, scoreTopics, tagPaper } from '../src/lib/tag';
 import { CONTENT, FatalError, dumpDate, loadTaxonomyFile, readAllDumps, readDump, readPaperFiles, writeFileAtomic, writePaperFiles } from './content-store';
-import { stopQuietlyWhenOutputCloses } from './stdout';
-
-stopQuietlyWhenOutputCloses();
+import { runCommand } from './cli';
 
 const HELP = `papers-digest: turn pasted trending-paper dumps into a static digest.
 
@@ -137,16 +135,4 @@ function main(argv: string[]): number {
   }
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof FatalError) {
-    console.error(error.message);
-    process.exitCode = 2;
-  } else if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
-    console.error(`${error.message} (see --help).`);
-    process.exitCode = 2;
-  } else {
-    throw error;
-  }
-}
+runCommand(main, '--help');

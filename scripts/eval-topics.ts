@@ -1,57 +1,67 @@
 /**
  * Scores the tagger against hand labels: per-topic precision, recall and F1, micro and macro F1, primary-topic
  * accuracy, and the papers it gets wrong. A benchmark, not a test: it prints figures and exits 0.
- * Usage: npm run eval:topics [-- --labels FILE] [--quiet]
+ * Usage: npm run eval:topics [-- --labels FILE] [--dump FILE] [--quiet]
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { evaluateTopics, type LabelledPaper } from '../src/lib/eval';
+import { evaluateTopics, parseLabels } from '../src/lib/eval';
 import { decodeDump, parseDump } from '../src/lib/parse';
 import { compileTaxonomy, tagPaper } from '../src/lib/tag';
-import { loadTaxonomyFile } from './content-store';
-import { stopQuietlyWhenOutputCloses } from './stdout';
+import { CONTENT, FatalError, loadTaxonomyFile } from './content-store';
+import { runCommand } from './cli';
 
-stopQuietlyWhenOutputCloses();
-
-const { values } = parseArgs({
-  options: {
-    labels: { type: 'string', default: '../shared/eval/topics-dev.json' },
-    dump: { type: 'string', default: 'content/dumps/2026-11-26.txt' },
-    quiet: { type: 'boolean', default: false },
-  },
-});
-
-const taxonomy = loadTaxonomyFile('content/topics.yaml');
-const compiled = compileTaxonomy(taxonomy);
-const decoded = decodeDump(readFileSync(values.dump));
-if (!decoded.ok) {
-  console.error(`${values.dump} ${decoded.reason}`);
-  process.exit(2);
-}
-const byTitle = new Map(parseDump(decoded.text, values.dump).papers.map((p) => [p.title, p]));
-const labels = JSON.parse(readFileSync(values.labels, 'utf8')) as LabelledPaper[];
-const missing = labels.filter((l) => !byTitle.has(l.title));
-if (missing.length > 0) console.error(`${missing.length} labelled titles are not in ${values.dump}: ${missing.map((m) => m.title).join('; ')}`);
-const cases = labels
-  .filter((l) => byTitle.has(l.title))
-  .map((label) => ({ label, predicted: tagPaper(compiled, byTitle.get(label.title)!).map((t) => t.slug) }));
-const report = evaluateTopics(
-  cases,
-  taxonomy.topics.map((t) => t.slug),
-);
-
-const pct = (x: number) => x.toFixed(3);
-console.log(
-  `Papers: ${cases.length}   micro-F1 ${pct(report.micro.f1)} (P ${pct(report.micro.precision)}, R ${pct(report.micro.recall)})   macro-F1 ${pct(report.macroF1)}   primary accuracy ${pct(report.primaryAccuracy)}`,
-);
-console.log('');
-console.log('topic                      gold  pred    P      R      F1');
-for (const t of report.perTopic) {
-  console.log(`${t.slug.padEnd(26)} ${String(t.gold).padStart(4)}  ${String(t.predicted).padStart(4)}  ${pct(t.precision)}  ${pct(t.recall)}  ${pct(t.f1)}`);
-}
-if (!values.quiet) {
-  console.log('\nPapers with a wrong topic set or primary:');
-  for (const c of report.errors) {
-    console.log(`- ${c.title}\n    gold ${c.gold.join(', ')}   got ${c.predicted.join(', ')}`);
+function readText(file: string, what: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new FatalError(`${file}: cannot read the ${what} (${(error as NodeJS.ErrnoException).code ?? String(error)}).`);
   }
 }
+
+function main(argv: string[]): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      labels: { type: 'string', default: '../shared/eval/topics-dev.json' },
+      dump: { type: 'string', default: `${CONTENT.dumps}/2026-11-26.txt` },
+      quiet: { type: 'boolean', default: false },
+    },
+  });
+  const taxonomy = loadTaxonomyFile(CONTENT.topics);
+  const compiled = compileTaxonomy(taxonomy);
+  const decoded = decodeDump(readText(values.dump, 'dump'));
+  if (!decoded.ok) throw new FatalError(`${values.dump} ${decoded.reason}.`);
+  const labels = parseLabels(readText(values.labels, 'labels').toString('utf8'));
+  if (!labels.ok) throw new FatalError(`${values.labels}: ${labels.message}`);
+  const byTitle = new Map(parseDump(decoded.text, values.dump).papers.map((p) => [p.title, p]));
+  const missing = labels.value.filter((l) => !byTitle.has(l.title));
+  if (missing.length > 0) console.error(`${missing.length} labelled titles are not in ${values.dump}: ${missing.map((m) => m.title).join('; ')}`);
+  const cases = labels.value
+    .filter((l) => byTitle.has(l.title))
+    .map((label) => ({ label, predicted: tagPaper(compiled, byTitle.get(label.title)!).map((t) => t.slug) }));
+  if (cases.length === 0) throw new FatalError(`None of the labelled titles of ${values.labels} is in ${values.dump}.`);
+  const report = evaluateTopics(
+    cases,
+    taxonomy.topics.map((t) => t.slug),
+  );
+
+  const pct = (x: number) => x.toFixed(3);
+  console.log(
+    `Papers: ${cases.length}   micro-F1 ${pct(report.micro.f1)} (P ${pct(report.micro.precision)}, R ${pct(report.micro.recall)})   macro-F1 ${pct(report.macroF1)}   primary accuracy ${pct(report.primaryAccuracy)}`,
+  );
+  console.log('');
+  console.log('topic                      gold  pred    P      R      F1');
+  for (const t of report.perTopic) {
+    console.log(`${t.slug.padEnd(26)} ${String(t.gold).padStart(4)}  ${String(t.predicted).padStart(4)}  ${pct(t.precision)}  ${pct(t.recall)}  ${pct(t.f1)}`);
+  }
+  if (!values.quiet) {
+    console.log('\nPapers with a wrong topic set or primary:');
+    for (const c of report.errors) {
+      console.log(`- ${c.title}\n    gold ${c.gold.join(', ')}   got ${c.predicted.join(', ')}`);
+    }
+  }
+  return 0;
+}
+
+runCommand(main, 'the usage at the top of scripts/eval-topics.ts');

@@ -8,6 +8,7 @@ import { BUNDLED_DUMP, ROOT, fixturePath } from './helpers';
 
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const CLI = join(ROOT, 'scripts/digest.ts');
+const EVAL = join(ROOT, 'scripts/eval-topics.ts');
 
 function digest(cwd: string, ...args: string[]) {
   const run = spawnSync(TSX, [CLI, ...args], { cwd, encoding: 'utf8' });
@@ -151,5 +152,34 @@ describe('digest ingest', () => {
     const run = digest(dir, 'ingest', BUNDLED_DUMP, '--date', '26/11/2026');
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe('--date 26/11/2026 is not a date written YYYY-MM-DD.');
+  });
+});
+
+describe('eval:topics', () => {
+  const evaluate = (...args: string[]) => {
+    const run = spawnSync(TSX, [EVAL, '--dump', BUNDLED_DUMP, ...args], { cwd: ROOT, encoding: 'utf8' });
+    return { code: run.status, stdout: run.stdout, stderr: run.stderr };
+  };
+
+  it('scores the tagger against a labels file and lists the papers it gets wrong', () => {
+    const run = evaluate('--labels', fixturePath('labels-three.json'));
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('1 labelled titles are not in');
+    expect(run.stdout).toMatch(/^Papers: 2 {3}micro-F1 [01]\.\d{3} \(P [01]\.\d{3}, R [01]\.\d{3}\) {3}macro-F1 [01]\.\d{3} {3}primary accuracy [01]\.\d{3}$/m);
+    expect(run.stdout).toMatch(/^neural-fields +1 +1 +1\.000 +1\.000 +1\.000$/m);
+    expect(run.stdout).toContain('Papers with a wrong topic set or primary:');
+  });
+
+  it('refuses a labels file that does not follow the format, naming the entry and field', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-eval-'));
+    dirs.push(dir);
+    const bad = join(dir, 'labels.json');
+    writeFileSync(bad, JSON.stringify([{ title: 'A', topics: ['codecs'], primary: 'vision' }]));
+    const run = evaluate('--labels', bad);
+    expect(run.code).toBe(2);
+    expect(run.stderr.trim()).toBe(`${bad}: entry 1, field primary: primary must be one of topics`);
+    const missing = evaluate('--labels', join(dir, 'none.json'));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr.trim()).toBe(`${join(dir, 'none.json')}: cannot read the labels (ENOENT).`);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateTopics } from '../src/lib/eval';
+import { evaluateTopics, parseLabels } from '../src/lib/eval';
 import { formatProblem, hasErrors } from '../src/lib/problems';
 import { parseSiteSettings } from '../src/lib/settings';
 
@@ -60,5 +60,22 @@ describe('parseSiteSettings', () => {
     };
     expect(message('title: Digest\ndescription: Papers.\npageSize: 2\n')).toMatch(/^field pageSize: /);
     expect(message('title: [unclosed')).toMatch(/^not valid YAML/);
+  });
+});
+
+describe('parseLabels', () => {
+  it('reads a JSON array of labelled papers', () => {
+    expect(parseLabels('[{"title":"A","topics":["x","y"],"primary":"x"}]')).toEqual({ ok: true, value: [{ title: 'A', topics: ['x', 'y'], primary: 'x' }] });
+  });
+
+  it.each([
+    ['{', /^not valid JSON: /],
+    ['[]', /^the file: Too small/],
+    ['[{"title":"A","topics":["x"],"primary":"y"}]', /^entry 1, field primary: primary must be one of topics$/],
+    ['[{"title":"A","topics":["x"],"primary":"x"},{"title":"B","topics":"x","primary":"x"}]', /^entry 2, field topics: /],
+  ])('refuses %s with a message naming the place', (text, message) => {
+    const result = parseLabels(text);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(message);
   });
 });

@@ -1,10 +1,33 @@
-/** Scoring of predicted topic sets against hand labels. Pure arithmetic, no I/O. */
+/** Scoring of predicted topic sets against hand labels. Pure arithmetic and validation, no I/O. */
+import { z } from 'astro/zod';
+import type { Validated } from './schema';
 
-export interface LabelledPaper {
-  title: string;
-  /** Gold topics, most central first. */
-  topics: string[];
-  primary: string;
+/** One hand-labelled paper of an evaluation file such as `../shared/eval/topics-dev.json`. */
+export const LabelledPaperSchema = z
+  .object({
+    /** The title exactly as in the dump. */
+    title: z.string().min(1),
+    /** Gold topic slugs, most central first. */
+    topics: z.array(z.string().min(1)).min(1).max(4),
+    /** The most central topic: the first of `topics`. */
+    primary: z.string().min(1),
+  })
+  .refine((label) => label.topics.includes(label.primary), { error: 'primary must be one of topics', path: ['primary'] });
+export type LabelledPaper = z.infer<typeof LabelledPaperSchema>;
+
+/** Parses an evaluation file: a JSON array of labelled papers. The message names the entry and the field. */
+export function parseLabels(text: string): Validated<LabelledPaper[]> {
+  let input: unknown;
+  try {
+    input = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, message: `not valid JSON: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  const result = z.array(LabelledPaperSchema).min(1).safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const place = (path: readonly PropertyKey[]) =>
+    typeof path[0] === 'number' ? `entry ${path[0] + 1}${path.length > 1 ? `, field ${path.slice(1).map(String).join('.')}` : ''}` : 'the file';
+  return { ok: false, message: result.error.issues.map((issue) => `${place(issue.path)}: ${issue.message}`).join('; ') };
 }
 
 export interface TopicFigures {
