@@ -110,8 +110,8 @@ describe('tagPaper with the real taxonomy', () => {
     const title = 'Speech Recognition with Masked Autoencoders';
     const speechFirst = slugs(title, 'Speech recognition turns spoken audio into text. We pretrain a masked autoencoder.');
     const autoencodersFirst = slugs(title, 'A masked autoencoder reconstructs hidden patches. We use one for speech.');
-    expect(speechFirst).toEqual(['speech-audio', 'autoencoders']);
-    expect(autoencodersFirst).toEqual(['autoencoders', 'speech-audio']);
+    expect(speechFirst.slice(0, 2)).toEqual(['speech-audio', 'autoencoders']);
+    expect(autoencodersFirst.slice(0, 2)).toEqual(['autoencoders', 'speech-audio']);
   });
 
   it('is deterministic', () => {
