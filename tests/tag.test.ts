@@ -64,6 +64,15 @@ describe('tagPaper with the real taxonomy', () => {
     expect(topics).not.toContain('language');
   });
 
+  it('makes a multimodal LLM multimodal, not NLP; one-bit weights quantization; probabilistic circuits no interpretability', () => {
+    const mllm = slugs('Better Vision Encoders for Multimodal Large Language Models', 'Multimodal large language models answer questions about images.');
+    expect(mllm[0]).toBe('multimodal');
+    expect(mllm).not.toContain('language');
+    expect(slugs('One-Bit Weights for Fast Inference', 'We train networks with one-bit weights.')[0]).toBe('quantization');
+    const circuits = slugs('Lossless Compression with Probabilistic Circuits', 'Probabilistic circuits give exact likelihoods for lossless compression.');
+    expect(circuits).toEqual(['codecs']);
+  });
+
   it('does not make outlier detection a vision paper, nor diffusion maps a generation paper', () => {
     const outliers = slugs('Outlier Detection with Autoencoders', 'Outlier detection on tabular data from the reconstruction error of an autoencoder.');
     expect(outliers).toEqual(['autoencoders']);
