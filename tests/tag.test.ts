@@ -64,13 +64,19 @@ describe('tagPaper with the real taxonomy', () => {
     expect(topics).not.toContain('language');
   });
 
-  it('makes a multimodal LLM multimodal, not NLP; one-bit weights quantization; probabilistic circuits no interpretability', () => {
+  it('makes a multimodal LLM multimodal and visual text generation, not NLP; one-bit weights quantization; probabilistic circuits no interpretability', () => {
     const mllm = slugs('Better Vision Encoders for Multimodal Large Language Models', 'Multimodal large language models answer questions about images.');
     expect(mllm[0]).toBe('multimodal');
     expect(mllm).not.toContain('language');
     expect(slugs('One-Bit Weights for Fast Inference', 'We train networks with one-bit weights.')[0]).toBe('quantization');
     const circuits = slugs('Lossless Compression with Probabilistic Circuits', 'Probabilistic circuits give exact likelihoods for lossless compression.');
     expect(circuits).toEqual(['codecs']);
+    const glyphs = slugs(
+      'Glyph Control for Visual Text Generation',
+      'Text-to-image diffusion models draw visual text with wrong glyphs; we condition generation on glyph images.',
+    );
+    expect(glyphs[0]).toBe('generative');
+    expect(glyphs).not.toContain('language');
   });
 
   it('does not make outlier detection a vision paper, nor diffusion maps a generation paper', () => {
