@@ -79,6 +79,16 @@ describe('tagPaper with the real taxonomy', () => {
     expect(glyphs).not.toContain('language');
   });
 
+  it('needs more than weak words for the broad topics: a Transformer used is not an architectures paper', () => {
+    const used = slugs(
+      'Transformers for Crop Mapping from Satellite Images',
+      'We use a transformer with attention over a convolution backbone to segment fields in satellite images.',
+    );
+    expect(used).toEqual(['vision']);
+    const designed = slugs('A Transformer Variant with Linear Attention', 'We propose a new architecture: an attention mechanism with linear cost.');
+    expect(designed[0]).toBe('architectures');
+  });
+
   it('does not make outlier detection a vision paper, nor diffusion maps a generation paper', () => {
     const outliers = slugs('Outlier Detection with Autoencoders', 'Outlier detection on tabular data from the reconstruction error of an autoencoder.');
     expect(outliers).toEqual(['autoencoders']);
