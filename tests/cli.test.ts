@@ -174,10 +174,10 @@ describe('eval:topics', () => {
     const dir = mkdtempSync(join(tmpdir(), 'digest-eval-'));
     dirs.push(dir);
     const bad = join(dir, 'labels.json');
-    writeFileSync(bad, JSON.stringify([{ title: 'A', topics: ['codecs'], primary: 'vision' }]));
+    writeFileSync(bad, JSON.stringify([{ title: 'A', topics: 'codecs', primary: 'codecs' }]));
     const run = evaluate('--labels', bad);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim()).toBe(`${bad}: entry 1, field primary: primary must be one of topics`);
+    expect(run.stderr.trim()).toBe(`${bad}: entry 1, field topics: Invalid input: expected array, received string`);
     const missing = evaluate('--labels', join(dir, 'none.json'));
     expect(missing.code).toBe(2);
     expect(missing.stderr.trim()).toBe(`${join(dir, 'none.json')}: cannot read the labels (ENOENT).`);

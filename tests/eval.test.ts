@@ -71,7 +71,7 @@ describe('parseLabels', () => {
   it.each([
     ['{', /^not valid JSON: /],
     ['[]', /^the file: Too small/],
-    ['[{"title":"A","topics":["x"],"primary":"y"}]', /^entry 1, field primary: primary must be one of topics$/],
+    ['[{"title":"A","topics":["x"]}]', /^entry 1, field primary: Invalid input: expected string, received undefined$/],
     ['[{"title":"A","topics":["x"],"primary":"x"},{"title":"B","topics":"x","primary":"x"}]', /^entry 2, field topics: /],
   ])('refuses %s with a message naming the place', (text, message) => {
     const result = parseLabels(text);
