@@ -19,6 +19,17 @@ function readText(file: string, what: string): Buffer {
   }
 }
 
+const HELP = `Scores the tagger (content/topics.yaml) against hand labels and prints precision, recall and F1 per topic,
+micro and macro F1, primary-topic accuracy and the papers it gets wrong. A benchmark: it exits 0 whatever the scores.
+
+Usage: npm run eval:topics [-- options]
+
+Options:
+  --labels FILE   JSON array of {title, topics, primary} (default ../shared/eval/topics-dev.json)
+  --dump FILE     the dump the labelled titles come from (default content/dumps/2026-11-26.txt)
+  --quiet         figures only, not the list of papers it gets wrong
+  -h, --help      show this help`;
+
 function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
@@ -26,8 +37,13 @@ function main(argv: string[]): number {
       labels: { type: 'string', default: '../shared/eval/topics-dev.json' },
       dump: { type: 'string', default: `${CONTENT.dumps}/2026-11-26.txt` },
       quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help) {
+    console.log(HELP);
+    return 0;
+  }
   const taxonomy = loadTaxonomyFile(CONTENT.topics);
   const compiled = compileTaxonomy(taxonomy);
   const decoded = decodeDump(readText(values.dump, 'dump'));
@@ -64,4 +80,4 @@ function main(argv: string[]): number {
   return 0;
 }
 
-runCommand(main, 'the usage at the top of scripts/eval-topics.ts');
+runCommand(main, '--help');
