@@ -10,6 +10,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { BoundedCache } from './cache';
 import { trimUrl } from './links';
 
 export type Inline =
@@ -240,31 +241,24 @@ const processor = unified().use(remarkRehype).use(rehypeSanitize, SCHEMA).use(ad
 
 /** The abstract as safe HTML: one paragraph, LaTeX-ish fragments rendered, URLs as links with rel="noopener". */
 export function renderAbstract(text: string): string {
-  let html = rendered.get(text);
-  if (html === undefined) {
-    const tree: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: toMdast(parseInline(text)) }] };
-    html = processor.stringify(processor.runSync(tree));
-    // A paper's abstract shows on its page and in its day's feed: rendered once per build.
-    if (rendered.size < 100_000) rendered.set(text, html);
-  }
-  return html;
+  return rendered.get(text, render);
 }
 
-const rendered = new Map<string, string>();
+// A paper's abstract shows on its page and in its day's feed: rendered once per build.
+const rendered = new BoundedCache<string, string>(100_000);
+
+function render(text: string): string {
+  const tree: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: toMdast(parseInline(text)) }] };
+  return processor.stringify(processor.runSync(tree));
+}
 
 /** A short excerpt of the abstract as plain text, cut at a word boundary near `max` characters. */
 export function excerpt(text: string, max = 240): string {
-  const key = `${max}:${text}`;
-  let cached = excerpts.get(key);
-  if (cached === undefined) {
-    cached = cutExcerpt(text, max);
-    // A paper's excerpt shows on its day, its topics and the home page: made once per build.
-    if (excerpts.size < 100_000) excerpts.set(key, cached);
-  }
-  return cached;
+  return excerpts.get(`${max}:${text}`, () => cutExcerpt(text, max));
 }
 
-const excerpts = new Map<string, string>();
+// A paper's excerpt shows on its day, its topics and the home page: made once per build.
+const excerpts = new BoundedCache<string, string>(100_000);
 
 function cutExcerpt(text: string, max: number): string {
   // Only the start can show; a cut LaTeX group is read as plain text, which the excerpt would show anyway.

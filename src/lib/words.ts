@@ -1,4 +1,5 @@
 /** Word forms folded on purpose, so that rules and search treat variants alike. Pure string functions. */
+import { BoundedCache } from './cache';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -15,15 +16,11 @@ export interface Token {
  * plurals made singular. Applied alike to texts and to the phrases of rules, so both meet in the middle.
  */
 export function foldWord(word: string): string {
-  const known = folded.get(word);
-  if (known !== undefined) return known;
-  const form = fold(word);
-  // A memo of the vocabulary seen so far: words repeat across papers, and folding is the tagger's inner loop.
-  if (folded.size < 200_000) folded.set(word, form);
-  return form;
+  return folded.get(word, fold);
 }
 
-const folded = new Map<string, string>();
+// The vocabulary seen so far: words repeat across papers, and folding is the tagger's inner loop.
+const folded = new BoundedCache<string, string>(200_000);
 
 function fold(word: string): string {
   // eslint-disable-next-line no-control-regex -- the range test for ASCII starts at NUL.
