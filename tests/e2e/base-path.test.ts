@@ -1,19 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import Parser from 'rss-parser';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { useServedSite, type ServedSite } from './browser';
+import { useServedSite } from './browser';
 
 const site = inject('baseSite');
-const served = useServedSite(site);
-let browser: Browser;
-let server: ServedSite;
+const { browser, server } = useServedSite(site);
 let page: Page;
 
 beforeAll(async () => {
-  browser = served.browser();
-  server = served.server();
   page = await browser.newPage();
 });
 

@@ -41,8 +41,17 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   });
 }
 
-/** Starts Chromium and serves a built site for the tests of one file; closes both after them. */
-export function useServedSite(site: BuiltSite): { browser: () => Browser; server: () => ServedSite } {
+/** The browser and the served site of one test file, usable from its tests once its `beforeAll` hooks have run. */
+export interface ServedSiteForTests {
+  browser: Pick<Browser, 'newPage' | 'newContext'>;
+  server: Pick<ServedSite, 'origin' | 'url'>;
+}
+
+/**
+ * Starts Chromium and serves a built site for the tests of one file; closes both after them. What it returns stands
+ * for the two from the start, so a test file can keep them in constants.
+ */
+export function useServedSite(site: BuiltSite): ServedSiteForTests {
   let browser: Browser | undefined;
   let server: ServedSite | undefined;
   beforeAll(async () => {
@@ -53,5 +62,20 @@ export function useServedSite(site: BuiltSite): { browser: () => Browser; server
     await browser?.close();
     await server?.close();
   });
-  return { browser: () => browser!, server: () => server! };
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser and the site start in beforeAll: use them in a test or hook');
+    return value;
+  };
+  return {
+    browser: {
+      newPage: (options) => started(browser).newPage(options),
+      newContext: (options) => started(browser).newContext(options),
+    },
+    server: {
+      get origin() {
+        return started(server).origin;
+      },
+      url: (path) => started(server).url(path),
+    },
+  };
 }

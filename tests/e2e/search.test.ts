@@ -1,20 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
-import { useServedSite, type ServedSite } from './browser';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, inject, it } from 'vitest';
+import { useServedSite } from './browser';
 
 const site = inject('rootSite');
-const served = useServedSite(site);
-let browser: Browser;
-let server: ServedSite;
+const { browser, server } = useServedSite(site);
 let page: Page;
 
-beforeAll(() => {
-  browser = served.browser();
-  server = served.server();
-});
 beforeEach(async () => {
   page = await browser.newPage();
 });

@@ -2,20 +2,16 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { HtmlValidate, type ConfigData } from 'html-validate';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../helpers';
-import { axeViolations, useServedSite, type ServedSite } from './browser';
+import { axeViolations, useServedSite } from './browser';
 
 const site = inject('rootSite');
-const served = useServedSite(site);
-let browser: Browser;
-let server: ServedSite;
+const { browser, server } = useServedSite(site);
 let page: Page;
 
 beforeAll(async () => {
-  browser = served.browser();
-  server = served.server();
   page = await browser.newPage();
 });
 
