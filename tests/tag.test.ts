@@ -33,6 +33,14 @@ describe('tagPaper with the real taxonomy', () => {
     expect(topics[0]!.evidence).toEqual(expect.arrayContaining(['Ternary', 'Low-Bit', 'quantisation']));
   });
 
+  it('tags low-precision weights quantization even when the paper minimises their quantization error', () => {
+    const topics = slugs(
+      'Parameter-Efficient Adapters from the Perspective of Precision',
+      'Parameter-efficient tuning stores a lightweight adapter per task. We make adapters efficient with a quantization method that minimizes the quantization error; 1-bit adapters suffice.',
+    );
+    expect(topics).toContain('quantization');
+  });
+
   it('tags an unlearning paper from “forgetting” and “unlearn” forms', () => {
     expect(slugs('Forgetting on Request', 'We unlearn a class from a trained classifier, removing the influence of its training data.')[0]).toBe('unlearning');
   });
