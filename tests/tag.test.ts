@@ -41,6 +41,16 @@ describe('tagPaper with the real taxonomy', () => {
     expect(topics).toContain('quantization');
   });
 
+  it('takes reading handwriting as a language task, and “MT” as machine translation', () => {
+    const hmer = slugs(
+      'A Lightweight GRU Decoder for HMER',
+      'Recognising handwritten mathematical expressions is hard. Our efficient, lightweight model reads handwritten mathematical expressions.',
+    );
+    expect(hmer[0]).toBe('language');
+    expect(slugs('Distilling Learned MT Evaluation Metrics', 'We distill large metrics into small ones.')).toContain('language');
+    expect(slugs('Handwritten Digit Recognition with CNNs', 'We classify handwritten digits of MNIST.')).not.toContain('language');
+  });
+
   it('tags an unlearning paper from “forgetting” and “unlearn” forms', () => {
     expect(slugs('Forgetting on Request', 'We unlearn a class from a trained classifier, removing the influence of its training data.')[0]).toBe('unlearning');
   });
