@@ -107,6 +107,19 @@ describe('tagPaper with the real taxonomy', () => {
     expect(designed[0]).toBe('architectures');
   });
 
+  it('takes an alternative to attention, or a model of what a Transformer computes, as an architectures paper', () => {
+    const mixing = slugs(
+      'Mixing Tokens with Fourier Transforms',
+      'Transformer encoders can be sped up by replacing the self-attention sublayers with Fourier transforms; the model is faster.',
+    );
+    expect(mixing[0]).toBe('architectures');
+    const theory = slugs(
+      'Thinking Like Transformers',
+      'We propose a computational model for the transformer-encoder and map attention into simple primitives.',
+    );
+    expect(theory[0]).toBe('architectures');
+  });
+
   it('does not make outlier detection a vision paper, nor diffusion maps a generation paper', () => {
     const outliers = slugs('Outlier Detection with Autoencoders', 'Outlier detection on tabular data from the reconstruction error of an autoencoder.');
     expect(outliers).toEqual(['autoencoders']);
