@@ -129,6 +129,15 @@ describe('tagPaper with the real taxonomy', () => {
     expect(images[0]).toBe('generative');
   });
 
+  it('takes speech joined to an LLM as multimodal', () => {
+    const topics = slugs(
+      'A Simple Recipe for Speech Recognition with an LLM',
+      'We connect a speech encoder to a large language model with a linear projector. LLM-based ASR emerges from cross-modality alignment; LLM-based ASR beats baselines.',
+    );
+    expect(topics[0]).toBe('speech-audio');
+    expect(topics).toContain('multimodal');
+  });
+
   it('takes a title that promises speed as the paper’s goal', () => {
     const title = 'Fast and Lightweight Speech Recognition';
     const abstract = 'We recognise speech on phones with a small conformer acoustic model.';
