@@ -33,6 +33,12 @@ describe('tagPaper with the real taxonomy', () => {
     expect(topics[0]!.evidence).toEqual(expect.arrayContaining(['Ternary', 'Low-Bit', 'quantisation']));
   });
 
+  it('does not take a hyphenated auto-encoder for an encoders paper', () => {
+    const topics = slugs('Variational Auto-Encoders for Text', 'We train a variational auto-encoder that auto-encodes sentences.');
+    expect(topics[0]).toBe('autoencoders');
+    expect(topics).not.toContain('encoders');
+  });
+
   it('tags low-precision weights quantization even when the paper minimises their quantization error', () => {
     const topics = slugs(
       'Parameter-Efficient Adapters from the Perspective of Precision',
