@@ -160,6 +160,15 @@ describe('tagPaper with the real taxonomy', () => {
     expect(topics).toContain('speech-audio');
   });
 
+  it('takes a VQGAN, an image GAN, as image generation too', () => {
+    const topics = slugs(
+      'Image Compression at Low Bitrates with a Fine-Tuned VQGAN',
+      'We compress images to 0.05 bpp: a vector quantization codebook indexes the image, and the entropy model codes the indices losslessly.',
+    );
+    expect(topics[0]).toBe('codecs');
+    expect(topics).toContain('generative');
+  });
+
   it('weighs the title above the abstract', () => {
     const title = scoreTopics(real, { title: 'Image Compression', abstract: 'A method.' }).find((s) => s.slug === 'codecs')!.score;
     const abstract = scoreTopics(real, { title: 'A method', abstract: 'Image compression.' }).find((s) => s.slug === 'codecs')!.score;
