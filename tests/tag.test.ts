@@ -120,8 +120,8 @@ describe('tagPaper with the real taxonomy', () => {
     );
     expect(mixing[0]).toBe('architectures');
     const theory = slugs(
-      'Thinking Like Transformers',
-      'We propose a computational model for the transformer-encoder and map attention into simple primitives.',
+      'What a Transformer Computes',
+      'We propose a computational model for the transformer-encoder in the form of a programming language. The programming language maps attention into simple primitives.',
     );
     expect(theory[0]).toBe('architectures');
   });
