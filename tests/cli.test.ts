@@ -170,6 +170,15 @@ describe('eval:topics', () => {
     expect(run.stdout).toContain('Papers with a wrong topic set or primary:');
   });
 
+  it('checks, on request, whether tuning the order to the labels would carry over to unseen papers', () => {
+    const run = evaluate('--labels', fixturePath('labels-three.json'), '--quiet', '--cross-validate');
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toContain('Papers with a wrong topic set or primary:');
+    expect(run.stdout).toMatch(/^ {2}with the values in content\/topics\.yaml +[01]\.\d{3} {2}\([0-2] of 2\)$/m);
+    expect(run.stdout).toMatch(/^ {2}fitted to all the labelled papers +[01]\.\d{3} {2}\([0-2] of 2\)$/m);
+    expect(run.stdout).toMatch(/^ {2}each paper held out of the fit \(leave-one-out\) +[01]\.\d{3} {2}\([0-2] of 2\)$/m);
+  });
+
   it('refuses a labels file that does not follow the format, naming the entry and field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'digest-eval-'));
     dirs.push(dir);

@@ -1,6 +1,7 @@
 /** Scoring of predicted topic sets against hand labels. Pure arithmetic and validation, no I/O. */
 import { z } from 'astro/zod';
 import type { Validated } from './schema';
+import { orderValue } from './tag';
 
 /** One hand-labelled paper of an evaluation file such as `../shared/eval/topics-dev.json`. */
 export const LabelledPaperSchema = z.object({
@@ -88,4 +89,97 @@ export function evaluateTopics(cases: readonly { label: LabelledPaper; predicted
     perTopic,
     errors,
   };
+}
+
+/** What ordering needs of one labelled paper: its gold primary, and the topics the tagger chose, in taxonomy order. */
+export interface OrderingCase {
+  primary: string;
+  chosen: readonly { slug: string; score: number; openingScore: number }[];
+}
+
+/** The settings that put a paper's chosen topics in order (see `orderKey` in tag.ts). */
+export interface OrderingSettings {
+  /** Each topic's `primaryBias`; a topic not listed has 1. */
+  primaryBias: Readonly<Record<string, number>>;
+  openingWeight: number;
+}
+
+/** The topic the tagger would put first under these settings; on a tie, the earlier in taxonomy order, as `tagPaper` does. */
+export function primaryUnder(paper: OrderingCase, settings: OrderingSettings): string | undefined {
+  let primary: string | undefined;
+  let best = -Infinity;
+  for (const topic of paper.chosen) {
+    const key = orderValue(topic, settings.openingWeight, settings.primaryBias[topic.slug] ?? 1);
+    if (key > best) [primary, best] = [topic.slug, key];
+  }
+  return primary;
+}
+
+const primariesRight = (cases: readonly OrderingCase[], settings: OrderingSettings) =>
+  cases.filter((paper) => primaryUnder(paper, settings) === paper.primary).length;
+
+const BIAS_GRID = [0.5, 0.6, 0.7, 0.8, 0.9, 1, 1.1, 1.2, 1.3, 1.4, 1.5];
+const OPENING_GRID = [0, 0.5, 1, 2, 3];
+
+/**
+ * Fits the ordering settings to labelled papers by coordinate search: each topic's bias, then the opening weight,
+ * moves to the grid value that gets the most primaries right (keeping its value on a tie), until nothing moves.
+ * Deterministic. What a maintainer tuning `primaryBias` by hand against the labels does, done thoroughly.
+ */
+export function fitOrdering(cases: readonly OrderingCase[], start: OrderingSettings): OrderingSettings {
+  const fitted = { primaryBias: { ...start.primaryBias }, openingWeight: start.openingWeight };
+  const slugs = [...new Set(cases.flatMap((paper) => paper.chosen.map((t) => t.slug)))].sort();
+  const tryValues = (grid: readonly number[], get: () => number, set: (value: number) => void): boolean => {
+    const was = get();
+    let [bestValue, bestRight] = [was, primariesRight(cases, fitted)];
+    for (const value of grid) {
+      set(value);
+      const right = primariesRight(cases, fitted);
+      if (right > bestRight) [bestValue, bestRight] = [value, right];
+    }
+    set(bestValue);
+    return bestValue !== was;
+  };
+  for (let moved = true; moved;) {
+    moved = false;
+    for (const slug of slugs) {
+      const bias = fitted.primaryBias;
+      moved =
+        tryValues(
+          BIAS_GRID,
+          () => bias[slug] ?? 1,
+          (value) => (bias[slug] = value),
+        ) || moved;
+    }
+    moved =
+      tryValues(
+        OPENING_GRID,
+        () => fitted.openingWeight,
+        (value) => (fitted.openingWeight = value),
+      ) || moved;
+  }
+  return fitted;
+}
+
+/** How many primaries are right: with the given settings, with settings fitted to all papers, and held out. */
+export interface OrderingCheck {
+  papers: number;
+  /** With the settings as they are. */
+  current: number;
+  /** With settings fitted to every labelled paper: what tuning against these labels can reach on them. */
+  fitted: number;
+  /** Each paper ordered by settings fitted to all the other papers (leave-one-out): what that tuning gives on papers it has not seen. */
+  heldOut: number;
+}
+
+/**
+ * Leave-one-out check of tuning the order against labels. When `fitted` is well above `heldOut`, a gain found by
+ * tuning `primaryBias` on these labels is fitting these papers rather than a rule that carries over to new ones.
+ */
+export function crossValidateOrdering(cases: readonly OrderingCase[], start: OrderingSettings): OrderingCheck {
+  const heldOut = cases.filter((paper, i) => {
+    const others = cases.filter((_, j) => j !== i);
+    return primaryUnder(paper, fitOrdering(others, start)) === paper.primary;
+  }).length;
+  return { papers: cases.length, current: primariesRight(cases, start), fitted: primariesRight(cases, fitOrdering(cases, start)), heldOut };
 }

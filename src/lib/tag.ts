@@ -160,7 +160,12 @@ export function scoreTopics(compiled: CompiledTaxonomy, paper: { title: string; 
  */
 export function orderKey(compiled: CompiledTaxonomy, score: TopicScore, index: number): number {
   const { settings, topics } = compiled.taxonomy;
-  return Math.round((score.score + settings.openingWeight * score.openingScore) * topics[index]!.primaryBias * 100) / 100;
+  return orderValue(score, settings.openingWeight, topics[index]!.primaryBias);
+}
+
+/** `orderKey`'s arithmetic, with the two ordering settings given, so the evaluation can try other values. */
+export function orderValue(score: { score: number; openingScore: number }, openingWeight: number, primaryBias: number): number {
+  return Math.round((score.score + openingWeight * score.openingScore) * primaryBias * 100) / 100;
 }
 
 /**
