@@ -42,6 +42,15 @@ describe('plain text', () => {
     expect(plainAbstract('10\\% of W_{ID}, {\\em really}')).toBe('10% of W_ID, really');
   });
 
+  it('shows a dash whose HTML entity lost its “&#” and “;” in the dump as the dash, on pages and in plain text', () => {
+    expect(plainAbstract('lossy compressionx2013which prioritizes machinesx2013has emerged')).toBe('lossy compression–which prioritizes machines–has emerged');
+    expect(renderAbstract('human criteriax2019s')).toBe('<p>human criteria’s</p>');
+  });
+
+  it('keeps x-numbers that are not a lost entity as written, and never makes a bidi or line control', () => {
+    for (const text of ['a x2013 b', 'speeds of 10x2013 and x1500', '0x2013', 'evilx202Etext', 'linex2028break']) expect(plainAbstract(text)).toBe(text);
+  });
+
   it('cuts an excerpt at a word boundary', () => {
     expect(excerpt('one two three four five six seven eight', 20)).toBe('one two three four…');
     expect(excerpt('short', 20)).toBe('short');

@@ -50,6 +50,11 @@ const MACROS: Record<string, string> = {
 };
 const STYLE_COMMANDS: Record<string, 'em' | 'strong'> = { em: 'em', emph: 'em', textit: 'em', it: 'em', textbf: 'strong', bf: 'strong' };
 const ACCENTS: Record<string, string> = { "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', c: '\u0327' };
+/**
+ * A dash or quote whose HTML entity lost its `&#` and `;` on the way into a dump, glued between two words
+ * ("compressionx2013which"). Only U+2010–U+2027 (dashes, quotes, bullets, ellipsis): never bidi or line controls.
+ */
+const MANGLED_PUNCTUATION = /^x(20(?:1[0-9a-f]|2[0-7]))(?=\p{L})/iu;
 const URL_START = /^https?:\/\/[^\s<>"'{}|\\^`[\]]+/i;
 
 /** Finds the index of the brace closing the one at `open`, or -1. */
@@ -93,6 +98,12 @@ export function parseInline(text: string): Inline[] {
           i = close + 1;
         }
       }
+      continue;
+    }
+    const entity = ch === 'x' && i > 0 && /\p{L}/u.test(text[i - 1]!) ? MANGLED_PUNCTUATION.exec(rest) : null;
+    if (entity) {
+      buffer += String.fromCodePoint(parseInt(entity[1]!, 16));
+      i += entity[0].length;
       continue;
     }
     if (ch === '\\') {
