@@ -169,6 +169,12 @@ describe('tagPaper with the real taxonomy', () => {
     expect(topics).toContain('generative');
   });
 
+  it('does not take a codec study judged by perceptual quality for image generation', () => {
+    const topics = slugs('Machine Perceptual Quality of Compressed Speech', 'We measure how lossy compression of speech affects speech recognition models.');
+    expect(topics).toEqual(expect.arrayContaining(['codecs', 'speech-audio']));
+    expect(topics).not.toContain('generative');
+  });
+
   it('weighs the title above the abstract', () => {
     const title = scoreTopics(real, { title: 'Image Compression', abstract: 'A method.' }).find((s) => s.slug === 'codecs')!.score;
     const abstract = scoreTopics(real, { title: 'A method', abstract: 'Image compression.' }).find((s) => s.slug === 'codecs')!.score;
