@@ -54,8 +54,16 @@ const ACCENTS: Record<string, string> = { "'": '\u0301', '`': '\u0300', '^': '\u
  * A dash or quote whose HTML entity lost its `&#` and `;` on the way into a dump, glued between two words
  * ("compressionx2013which"). Only U+2010–U+2027 (dashes, quotes, bullets, ellipsis): never bidi or line controls.
  */
-const MANGLED_PUNCTUATION = /^x(20(?:1[0-9a-f]|2[0-7]))(?=\p{L})/iu;
-const URL_START = /^https?:\/\/[^\s<>"'{}|\\^`[\]]+/i;
+const MANGLED_PUNCTUATION = /x(20(?:1[0-9a-fA-F]|2[0-7]))(?=\p{L})/uy;
+const URL_AT = /https?:\/\/[^\s<>"'{}|\\^`[\]]+/iy;
+/** Where markup may start: plain text up to there is copied in one piece. */
+const MARKUP_START = /(?<=^|[\s(["'{])[hH]|x(?=20)|[\\{_^$~]/gu;
+
+/** A sticky pattern's match starting exactly at `index`, without copying the rest of the text. */
+function matchAt(pattern: RegExp, text: string, index: number): RegExpExecArray | null {
+  pattern.lastIndex = index;
+  return pattern.exec(text);
+}
 
 /** Finds the index of the brace closing the one at `open`, or -1. */
 function closingBrace(text: string, open: number): number {
@@ -82,9 +90,15 @@ export function parseInline(text: string): Inline[] {
   };
   let i = 0;
   while (i < text.length) {
+    MARKUP_START.lastIndex = i;
+    const markup = MARKUP_START.exec(text)?.index ?? text.length;
+    if (markup > i) {
+      buffer += text.slice(i, markup);
+      i = markup;
+      continue;
+    }
     const ch = text[i]!;
-    const rest = text.slice(i);
-    const url = /^h/i.test(ch) && (i === 0 || /[\s(["'{]/.test(text[i - 1]!)) ? URL_START.exec(rest) : null;
+    const url = (ch === 'h' || ch === 'H') && (i === 0 || /[\s(["'{]/.test(text[i - 1]!)) ? matchAt(URL_AT, text, i) : null;
     if (url) {
       const clean = trimUrl(url[0]);
       push({ kind: 'link', url: clean, text: clean });
@@ -100,12 +114,18 @@ export function parseInline(text: string): Inline[] {
       }
       continue;
     }
-    const entity = ch === 'x' && i > 0 && /\p{L}/u.test(text[i - 1]!) ? MANGLED_PUNCTUATION.exec(rest) : null;
+    const entity = ch === 'x' && i > 0 && /\p{L}/u.test(text[i - 1]!) ? matchAt(MANGLED_PUNCTUATION, text, i) : null;
     if (entity) {
       buffer += String.fromCodePoint(parseInt(entity[1]!, 16));
       i += entity[0].length;
       continue;
     }
+    if (ch === 'h' || ch === 'H' || ch === 'x') {
+      buffer += ch;
+      i += 1;
+      continue;
+    }
+    const rest = text.slice(i);
     if (ch === '\\') {
       const next = text[i + 1] ?? '';
       if ('%&_#$'.includes(next) && next !== '') {
