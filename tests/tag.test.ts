@@ -33,6 +33,16 @@ describe('tagPaper with the real taxonomy', () => {
     expect(topics[0]!.evidence).toEqual(expect.arrayContaining(['Ternary', 'Low-Bit', 'quantisation']));
   });
 
+  it('reads the abstract as the page shows it, so evidence quotes words a reader can find there', () => {
+    const [first] = tagPaper(real, {
+      title: 'Low-Bit Weights',
+      abstract: 'We study post-training quantizationx2013which lowers the precision of \\emph{ternary} weights.',
+    });
+    expect(first!.slug).toBe('quantization');
+    expect(first!.evidence).toEqual(expect.arrayContaining(['quantization', 'ternary']));
+    expect(first!.evidence.join(' ')).not.toMatch(/x2013|emph/);
+  });
+
   it('does not take a hyphenated auto-encoder for an encoders paper', () => {
     const topics = slugs('Variational Auto-Encoders for Text', 'We train a variational auto-encoder that auto-encodes sentences.');
     expect(topics[0]).toBe('autoencoders');

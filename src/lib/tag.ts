@@ -1,5 +1,6 @@
 import type { PaperTopic } from './schema';
 import type { Taxonomy } from './taxonomy';
+import { plainAbstract } from './text';
 import { foldWord, tokenize, type Token } from './words';
 
 interface Phrase {
@@ -125,7 +126,9 @@ export function scoreTopics(compiled: CompiledTaxonomy, paper: { title: string; 
   const titleEvidence = rules.map((): string[] => []);
   const abstractEvidence = rules.map((): string[] => []);
   countHits(compiled, paper.title, inTitle, titleEvidence);
-  countHits(compiled, paper.abstract, inAbstract, abstractEvidence, { end: openingSentenceEnd(paper.abstract), counts: inOpening });
+  // The abstract as readers see it (LaTeX and mangled entities resolved), so evidence quotes words on the page.
+  const abstract = plainAbstract(paper.abstract);
+  countHits(compiled, abstract, inAbstract, abstractEvidence, { end: openingSentenceEnd(abstract), counts: inOpening });
   const scores = taxonomy.topics.map(() => 0);
   const titleScores = taxonomy.topics.map(() => 0);
   const openingScores = taxonomy.topics.map(() => 0);
