@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { excerpt, plainAbstract, renderAbstract } from '../src/lib/text';
+import { excerpt, inlineText, parseInline, plainAbstract, renderAbstract } from '../src/lib/text';
 
 describe('renderAbstract', () => {
   it.each([
@@ -49,6 +50,17 @@ describe('plain text', () => {
 
   it('keeps x-numbers that are not a lost entity as written, and never makes a bidi or line control', () => {
     for (const text of ['a x2013 b', 'speeds of 10x2013 and x1500', '0x2013', 'evilx202Etext', 'linex2028break']) expect(plainAbstract(text)).toBe(text);
+  });
+
+  it('gives the same plain text on its shortcut for text with no markup as by reading the markup', () => {
+    const piece = fc.constantFrom('a', 'h', 'x', 'x20', '13', 'ttp', 'https://e.org/p', ' ', '\\', '\\em', '{', '}', '_', '^', '$', '~', '\u00A0', 'é', '.');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join('');
+        expect(plainAbstract(text)).toBe(inlineText(parseInline(text)).replace(/\u00A0/g, ' '));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('cuts an excerpt at a word boundary', () => {

@@ -228,7 +228,13 @@ export function inlineText(nodes: readonly Inline[]): string {
   return nodes.map((n) => (n.kind === 'text' ? n.value : n.kind === 'link' ? n.text : marks[n.kind] + inlineText(n.children))).join('');
 }
 
+/** Anything `parseInline` could change (a URL needs "http"; a mangled entity, "x20"), or a no-break space. */
+const MAYBE_MARKUP = /[\\{_^$~\u00A0]|x20|https?:/i;
+
+/** The abstract as plain text, as the page shows it: for excerpts, feeds, search and the tagger. */
 export function plainAbstract(text: string): string {
+  // Most abstracts have no markup at all: they are their own plain text (the tagger reads 20,000 in one run).
+  if (!MAYBE_MARKUP.test(text)) return text;
   return inlineText(parseInline(text)).replace(/\u00A0/g, ' ');
 }
 
