@@ -185,6 +185,11 @@ describe('tagPaper with the real taxonomy', () => {
     expect(topics).not.toContain('generative');
   });
 
+  it('takes lip reading as understanding video, beside speech', () => {
+    const topics = slugs('Visual Speech Recognition without Labels', 'We transcribe speech from silent video: lip reading with a speech recognizer’s latents.');
+    expect(topics).toEqual(expect.arrayContaining(['speech-audio', 'vision']));
+  });
+
   it('weighs the title above the abstract', () => {
     const title = scoreTopics(real, { title: 'Image Compression', abstract: 'A method.' }).find((s) => s.slug === 'codecs')!.score;
     const abstract = scoreTopics(real, { title: 'A method', abstract: 'Image compression.' }).find((s) => s.slug === 'codecs')!.score;
