@@ -84,11 +84,10 @@ function main(argv: string[]): number {
   }
   if (values['cross-validate']) {
     const check = crossValidateOrdering(
-      cases.map(({ label }) => {
-        const paper = byTitle.get(label.title)!;
-        const chosen = new Set(tagPaper(compiled, paper).map((t) => t.slug));
-        return { primary: label.primary, chosen: scoreTopics(compiled, paper).filter((s) => chosen.has(s.slug)) };
-      }),
+      cases.map(({ label, predicted }) => ({
+        primary: label.primary,
+        chosen: scoreTopics(compiled, byTitle.get(label.title)!).filter((s) => predicted.includes(s.slug)),
+      })),
       { primaryBias: Object.fromEntries(taxonomy.topics.map((t) => [t.slug, t.primaryBias])), openingWeight: taxonomy.settings.openingWeight },
     );
     const line = (what: string, right: number) => `  ${what.padEnd(46)} ${pct(right / check.papers)}  (${right} of ${check.papers})`;
