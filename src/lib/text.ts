@@ -56,7 +56,10 @@ const ACCENTS: Record<string, string> = { "'": '\u0301', '`': '\u0300', '^': '\u
  */
 const MANGLED_PUNCTUATION = /x(20(?:1[0-9a-fA-F]|2[0-7]))(?=\p{L})/uy;
 const URL_AT = /https?:\/\/[^\s<>"'{}|\\^`[\]]+/iy;
-/** Where markup may start: plain text up to there is copied in one piece. */
+/**
+ * Where markup may start: plain text up to there is copied in one piece. An `h` counts only where a URL may start
+ * (at the start, or after a space or an opening bracket or quote), so the loop looks for URLs only there.
+ */
 const MARKUP_START = /(?<=^|[\s(["'{])[hH]|x(?=20)|[\\{_^$~]/gu;
 
 /** A sticky pattern's match starting exactly at `index`, without copying the rest of the text. */
@@ -98,7 +101,7 @@ export function parseInline(text: string): Inline[] {
       continue;
     }
     const ch = text[i]!;
-    const url = (ch === 'h' || ch === 'H') && (i === 0 || /[\s(["'{]/.test(text[i - 1]!)) ? matchAt(URL_AT, text, i) : null;
+    const url = ch === 'h' || ch === 'H' ? matchAt(URL_AT, text, i) : null;
     if (url) {
       const clean = trimUrl(url[0]);
       push({ kind: 'link', url: clean, text: clean });
