@@ -1,5 +1,5 @@
 /** What every command-line entry point shares: how it ends. */
-import { FatalError } from './content-store';
+import { FatalError } from '../src/store/content-store';
 
 /**
  * A reader who pipes a command into `head` closes the pipe early; Node then throws EPIPE on the next write. That is

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { formatProblem, hasErrors, type Problem } from '../src/lib/problems';
 import { mergeDumps, type DatedDump } from '../src/lib/records';
 import { compileTaxonomy, orderKey, scoreTopics, tagPaper } from '../src/lib/tag';
-import { CONTENT, FatalError, dumpDate, loadTaxonomyFile, readAllDumps, readDump, readPaperFiles, writeFileAtomic, writePaperFiles } from './content-store';
+import { CONTENT, FatalError, dumpDate, loadTaxonomyFile, readAllDumps, readDump, readPaperFiles, writeFileAtomic, writePaperFiles } from '../src/store/content-store';
 import { runCommand } from './cli';
 
 const HELP = `papers-digest: turn pasted trending-paper dumps into a static digest.

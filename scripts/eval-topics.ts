@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { crossValidateOrdering, evaluateTopics, parseLabels } from '../src/lib/eval';
 import { decodeDump, parseDump } from '../src/lib/parse';
 import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/tag';
-import { CONTENT, FatalError, loadTaxonomyFile } from './content-store';
+import { CONTENT, FatalError, loadTaxonomyFile } from '../src/store/content-store';
 import { runCommand } from './cli';
 
 function readText(file: string, what: string): Buffer {

@@ -5,7 +5,7 @@
  * copy of every record that no page needed.
  */
 import { readFileSync } from 'node:fs';
-import { CONTENT, loadTaxonomyFile, readPaperFiles } from '../../scripts/content-store';
+import { CONTENT, loadTaxonomyFile, readPaperFiles } from '../store/content-store';
 import { buildDigest, type Digest } from '../lib/digest';
 import { parseSiteSettings, type SiteSettings } from '../lib/settings';
 

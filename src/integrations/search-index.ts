@@ -1,6 +1,6 @@
 /**
  * Writes the search files (see src/lib/search.ts) into the built site. Thousands of small files: made by
- * scripts/build-search.ts in a second process that starts with the build and runs while Astro renders the pages
+ * src/integrations/search-worker.ts in a second process that starts with the build and runs while Astro renders the pages
  * (Astro renders on one core; these machines have two), into a folder beside the output that is renamed into place
  * once the pages are done. It reads the same paper files as the site, in the same order.
  */
@@ -25,7 +25,7 @@ export function searchIndex(): AstroIntegration {
         const root = fileURLToPath(new URL('../..', import.meta.url));
         rmSync(staging, { recursive: true, force: true });
         pending = new Promise((resolve, reject) => {
-          const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/build-search.ts'), staging], { stdio: ['ignore', 'pipe', 'pipe'] });
+          const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/integrations/search-worker.ts'), staging], { stdio: ['ignore', 'pipe', 'pipe'] });
           let output = '';
           child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
           child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -6,14 +6,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { Charset, Index } from 'flexsearch';
-import { compareNewestFirst } from '../src/lib/digest';
-import type { FlexIndexClass } from '../src/lib/search';
-import { buildSearchFiles } from '../src/lib/search-build';
-import { CONTENT, FatalError, loadTaxonomyFile, readPaperFiles } from './content-store';
+import { compareNewestFirst } from '../lib/digest';
+import type { FlexIndexClass } from '../lib/search';
+import { buildSearchFiles } from '../lib/search-build';
+import { CONTENT, FatalError, loadTaxonomyFile, readPaperFiles } from '../store/content-store';
 
 const out = process.argv[2];
 if (!out) {
-  console.error('Usage: tsx scripts/build-search.ts OUT_DIR');
+  console.error('Usage: tsx src/integrations/search-worker.ts OUT_DIR');
   process.exit(2);
 }
 try {

@@ -1,12 +1,12 @@
 /** The disk side of the pipeline: reading dumps, the taxonomy and paper files, and writing them atomically. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { serializePaper, parsePaperFile } from '../src/lib/paper-file';
-import { decodeDump, parseDump, type DumpParse } from '../src/lib/parse';
-import type { Problem } from '../src/lib/problems';
-import { DaySchema, type Paper } from '../src/lib/schema';
-import { parseTaxonomy, type Taxonomy } from '../src/lib/taxonomy';
-import type { DatedDump } from '../src/lib/records';
+import { serializePaper, parsePaperFile } from '../lib/paper-file';
+import { decodeDump, parseDump, type DumpParse } from '../lib/parse';
+import type { Problem } from '../lib/problems';
+import { DaySchema, type Paper } from '../lib/schema';
+import { parseTaxonomy, type Taxonomy } from '../lib/taxonomy';
+import type { DatedDump } from '../lib/records';
 
 /** A problem that stops the command: printed as one sentence, exit code 1 or 2. */
 export class FatalError extends Error {}
