@@ -2,7 +2,7 @@
 import { defineConfig } from 'astro/config';
 import process from 'node:process';
 import sitemap from '@astrojs/sitemap';
-import { clearOutput } from './src/integrations/clear-output';
+import { safeOutput } from './src/integrations/safe-output';
 import { searchIndex } from './src/integrations/search-index';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -29,6 +29,6 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4 },
   devToolbar: { enabled: false },
   vite: { resolve: { alias: { 'flexsearch-compact': flexsearchCompact } } },
-  // The 404 page is not a page to index.
-  integrations: [clearOutput(), sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404') }), searchIndex()],
+  // The 404 page is not a page to index. safeOutput comes last: it publishes the output once the others are done.
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404') }), searchIndex(), safeOutput()],
 });

@@ -1,5 +1,5 @@
 /** What every command-line entry point shares: how it ends. */
-import { FatalError } from '../src/store/content-store';
+import { FatalError, systemErrorSentence } from '../src/store/errors';
 
 /**
  * A reader who pipes a command into `head` closes the pipe early; Node then throws EPIPE on the next write. That is
@@ -13,16 +13,19 @@ export function stopQuietlyWhenOutputCloses(): void {
 }
 
 /**
- * Runs a command's `main` and sets the exit code it returns. A `FatalError` or a wrong option ends the run with one
- * sentence on stderr and exit 2, never a stack trace; anything else is a bug and keeps its trace.
+ * Runs a command's `main` and sets the exit code it returns. A `FatalError`, a system error (full disk, no
+ * permission, read-only file system) or a wrong option ends the run with one sentence on stderr and exit 2, never a
+ * stack trace; anything else is a bug and keeps its trace. Commands change content/ only through `commitChanges`,
+ * which leaves it as it was when it fails before its commit, so "Nothing was changed" is true of a system error.
  */
 export function runCommand(main: (argv: string[]) => number, usage: string): void {
   stopQuietlyWhenOutputCloses();
   try {
     process.exitCode = main(process.argv.slice(2));
   } catch (error) {
-    if (error instanceof FatalError) {
-      console.error(error.message);
+    const sentence = systemErrorSentence(error, 'Nothing was changed.');
+    if (error instanceof FatalError || sentence) {
+      console.error(sentence ?? (error as FatalError).message);
       process.exitCode = 2;
     } else if (error instanceof TypeError && (error as NodeJS.ErrnoException).code?.startsWith('ERR_PARSE_ARGS')) {
       console.error(`${error.message} (see ${usage}).`);

@@ -1,11 +1,14 @@
 #!/usr/bin/env -S npx tsx
 /** The papers-digest command line: parse a dump, ingest dumps into paper records, explain a paper's topics. */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { formatProblem, hasErrors, type Problem } from '../src/lib/problems';
-import { mergeDumps, type DatedDump } from '../src/lib/records';
+import { mergeDumps } from '../src/lib/records';
 import { compileTaxonomy, orderKey, scoreTopics, tagPaper } from '../src/lib/tag';
-import { CONTENT, FatalError, dumpDate, loadTaxonomyFile, readAllDumps, readDump, readPaperFiles, writeFileAtomic, writePaperFiles } from '../src/store/content-store';
+import { decodeDump, parseDump, type DumpParse } from '../src/lib/parse';
+import { CONTENT, FatalError, countPaperFiles, dumpDate, loadTaxonomyFile, paperChanges, placeDump, readAllDumps, readDump, readPaperFiles } from '../src/store/content-store';
+import { commitChanges, withContentLock } from '../src/store/transaction';
 import { runCommand } from './cli';
 
 const HELP = `papers-digest: turn pasted trending-paper dumps into a static digest.
@@ -14,9 +17,14 @@ Usage: npm run digest -- <command> [options]
 
 Commands:
   parse FILE                 Print the papers of one dump as a JSON array (problems go to stderr). Writes nothing.
-  ingest [FILE] [--date D]   Add a dump (copied to content/dumps/D.txt; D defaults to today, or to FILE's
-                             name if it is a date) and regenerate content/papers/ from all dumps.
-                             With no FILE, regenerate from the dumps already there.
+  ingest [FILE|-] [--date D] Add a dump (FILE, or - for standard input) as content/dumps/D.txt, where D
+                             defaults to FILE's name if it is a date, else today's local date. A dump
+                             already there is never overwritten: a second dump of the same day is kept
+                             as D.2.txt, and a copy of one already there adds nothing. Then update
+                             content/papers/ from all dumps, all or nothing. With no FILE, update from
+                             the dumps already there.
+  --regenerate               With ingest: allow writing content/papers/ from the dumps alone when the
+                             folder is missing or empty (hand edits that were in it are not restored).
   explain TITLE|ID           Show every topic's score for one paper and the phrases behind it.
 
 Options:
@@ -29,8 +37,18 @@ function report(problems: readonly Problem[], quiet: boolean): void {
   for (const p of problems) if (!quiet || p.severity === 'error') console.error(formatProblem(p));
 }
 
+/** Today's date where the person running the command is: a morning ingest in Tokyo is that morning's day. */
 function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  const now = new Date();
+  return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/** Reads a dump from a file, or from standard input for `-`. */
+function readDumpSource(file: string): DumpParse & { bytes?: Uint8Array } {
+  if (file !== '-') return readDump(file);
+  const bytes = readFileSync(0);
+  const decoded = decodeDump(bytes);
+  return decoded.ok ? { ...parseDump(decoded.text, '<stdin>'), bytes } : { papers: [], problems: [], fatal: decoded.reason };
 }
 
 function commandParse(file: string, quiet: boolean): number {
@@ -47,41 +65,66 @@ function commandParse(file: string, quiet: boolean): number {
   return hasErrors(parsed.problems) || hasErrors(problems) ? 1 : 0;
 }
 
-function commandIngest(file: string | undefined, dateOption: string | undefined, quiet: boolean): number {
+interface IngestOptions {
+  date: string | undefined;
+  quiet: boolean;
+  regenerate: boolean;
+}
+
+function commandIngest(file: string | undefined, options: IngestOptions): number {
   const taxonomy = loadTaxonomyFile(CONTENT.topics);
   const compiled = compileTaxonomy(taxonomy);
-  const problems: Problem[] = [];
-  let newDump: { target: string; bytes: Uint8Array } | undefined;
-  const dumpsToAdd: DatedDump[] = [];
+  let incoming: { date: string; parsed: DumpParse & { bytes: Uint8Array } } | undefined;
   if (file) {
-    const date = dateOption ?? dumpDate(file) ?? today();
+    const date = options.date ?? (file === '-' ? undefined : dumpDate(file)) ?? today();
     if (!dumpDate(`${date}.txt`)) throw new FatalError(`--date ${date} is not a date written YYYY-MM-DD.`);
-    const parsed = readDump(file);
-    report(parsed.problems, quiet);
-    if (parsed.fatal || !parsed.bytes) throw new FatalError(`${file} ${parsed.fatal ?? 'cannot be read'}; nothing was added.`);
-    newDump = { target: join(CONTENT.dumps, `${date}.txt`), bytes: parsed.bytes };
-    dumpsToAdd.push({ date, file: newDump.target, papers: parsed.papers });
+    const parsed = readDumpSource(file);
+    report(parsed.problems, options.quiet);
+    if (parsed.fatal || !parsed.bytes) throw new FatalError(`${file === '-' ? 'Standard input' : file} ${parsed.fatal ?? 'cannot be read'}; nothing was added.`);
+    incoming = { date, parsed: { ...parsed, bytes: parsed.bytes } };
   }
-  const all = readAllDumps(CONTENT.dumps);
-  const target = newDump?.target;
-  // The new dump is merged in memory first; it is copied into content/ only once the papers are ready.
-  const dumps = [...all.dumps.filter((d) => d.file !== target), ...dumpsToAdd];
-  report(
-    all.problems.filter((p) => p.file !== target),
-    quiet,
-  );
-  if (all.fatal.length > 0) throw new FatalError(all.fatal.join('\n'));
-  if (dumps.length === 0) throw new FatalError(`There are no dumps in ${CONTENT.dumps}/: add one with \`npm run digest -- ingest FILE\`.`);
-  const existing = readPaperFiles(CONTENT.papers);
-  const merged = mergeDumps(dumps, existing, (paper) => tagPaper(compiled, paper), CONTENT.papers);
-  problems.push(...merged.problems);
-  report(problems, quiet);
-  if (newDump) writeFileAtomic(newDump.target, newDump.bytes);
-  const { changed, removed } = writePaperFiles(CONTENT.papers, merged.papers, existing);
-  console.error(
-    `${merged.papers.length} papers from ${dumps.length} dump${dumps.length > 1 ? 's' : ''}; ${changed} file${changed === 1 ? '' : 's'} written, ${removed} removed.`,
-  );
-  return hasErrors(all.problems) || hasErrors(problems) ? 1 : 0;
+  const note = (sentence: string) => report([{ file: CONTENT.root, line: 0, severity: 'note', message: sentence }], options.quiet);
+  return withContentLock(CONTENT.root, 'ingest', () => {
+    const all = readAllDumps(CONTENT.dumps);
+    report(all.problems, options.quiet);
+    if (all.fatal.length > 0) throw new FatalError(all.fatal.join('\n'));
+    if (all.dumps.length > 0 && countPaperFiles(CONTENT.papers) === 0 && !options.regenerate) {
+      throw new FatalError(
+        `${CONTENT.papers}/ is missing or empty, but ${CONTENT.dumps}/ has ${all.dumps.length} dump${all.dumps.length > 1 ? 's' : ''}: ` +
+          'the paper files (and any hand edits in them) are gone. Restore the folder (for example `git checkout -- content/papers`), ' +
+          'or run `npm run digest -- ingest --regenerate` to write them again from the dumps alone. Nothing was written.',
+      );
+    }
+    const dumps = [...all.dumps];
+    const writes: { path: string; content: Uint8Array }[] = [];
+    const problems: Problem[] = [];
+    if (incoming) {
+      const place = placeDump(CONTENT.dumps, incoming.date, incoming.parsed.bytes);
+      const target = join(CONTENT.dumps, place.name);
+      if (place.same) {
+        note(`${file === '-' ? 'Standard input' : file} is already in the digest as ${target}, byte for byte; nothing to add`);
+      } else {
+        if (place.name !== `${incoming.date}.txt`) note(`${incoming.date} has a dump already; this one is kept beside it as ${target} and counts as the same day`);
+        // The dump's problems were reported under the name it was read from; the records point to its new home.
+        const seq = Number(/\.(\d+)\.txt$/.exec(place.name)?.[1] ?? 1);
+        dumps.push({ date: incoming.date, seq, file: target, papers: incoming.parsed.papers });
+        writes.push({ path: join('dumps', place.name), content: incoming.parsed.bytes });
+      }
+    }
+    if (dumps.length === 0) throw new FatalError(`There are no dumps in ${CONTENT.dumps}/: add one with \`npm run digest -- ingest FILE\`.`);
+    const existing = readPaperFiles(CONTENT.papers);
+    const merged = mergeDumps(dumps, existing, (paper) => tagPaper(compiled, paper), CONTENT.papers);
+    problems.push(...merged.problems);
+    report(problems, options.quiet);
+    const change = paperChanges(merged.papers, existing);
+    if (writes.length > 0 || change.writes.length > 0 || change.removes.length > 0) commitChanges(CONTENT.root, { writes: [...writes, ...change.writes], removes: change.removes });
+    const days = new Set(dumps.map((d) => d.date)).size;
+    console.error(
+      `${merged.papers.length} papers from ${dumps.length} dump${dumps.length > 1 ? 's' : ''} (${days} day${days > 1 ? 's' : ''}); ` +
+        `${change.changed} paper file${change.changed === 1 ? '' : 's'} written, ${change.removed} removed${writes.length > 0 ? `, ${writes.length} dump added` : ''}.`,
+    );
+    return hasErrors(all.problems) || hasErrors(problems) ? 1 : 0;
+  }, note);
 }
 
 function commandExplain(query: string): number {
@@ -113,7 +156,12 @@ function main(argv: string[]): number {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { date: { type: 'string' }, quiet: { type: 'boolean', default: false }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      date: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      regenerate: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   const [command, ...rest] = positionals;
   if (values.help || !command) {
@@ -126,7 +174,7 @@ function main(argv: string[]): number {
       return commandParse(rest[0]!, values.quiet);
     case 'ingest':
       if (rest.length > 1) throw new FatalError('ingest takes at most one FILE (see --help).');
-      return commandIngest(rest[0], values.date, values.quiet);
+      return commandIngest(rest[0], { date: values.date, quiet: values.quiet, regenerate: values.regenerate });
     case 'explain':
       if (rest.length === 0) throw new FatalError('explain takes a paper id or part of its title (see --help).');
       return commandExplain(rest.join(' '));

@@ -1,66 +1,170 @@
-import Parser from 'rss-parser';
+import { parseAtomFeed, parseJsonFeed, parseOpml, parseRssFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
 import { papersExport } from '../src/lib/export';
-import { atomFeed, jsonFeed, latestPapers, rssItems, selfLink, type FeedContext, type FeedMeta } from '../src/lib/feeds';
+import {
+  assertWellFormed,
+  atomFeed,
+  dailyItems,
+  feedText,
+  groupByPrimaryTopic,
+  itemDate,
+  jsonFeed,
+  opmlDocument,
+  paperItems,
+  recentPapers,
+  rssFeed,
+  type DailyContext,
+  type FeedChannel,
+} from '../src/lib/feeds';
 import { openSearchDescription } from '../src/lib/opensearch';
 import type { Paper } from '../src/lib/schema';
 
-const paper = (id: string, title: string, firstSeen: string, rank: number): Paper => ({
+const paper = (id: string, title: string, firstSeen: string, rank: number, topics = ['codecs']): Paper => ({
   id,
   title,
-  abstract: `An abstract of ${id} with a link https://example.org/${id}.`,
+  abstract: `An abstract of ${id} with a link https://example.org/${id}. We propose ${id}, which works.`,
   firstSeen,
   seen: [{ date: firstSeen, rank }],
   links: [],
-  topics: [{ slug: 'codecs', score: 12, evidence: ['codec'] }],
+  topics: topics.map((slug) => ({ slug, score: 12, evidence: ['codec'] })),
 });
 
+const HOSTILE = 'A <b>bold</b> & “quoted” title ]]> and ]]> again';
 const papers = [
   paper('old', 'An Older Codec', '2026-11-25', 1),
-  paper('second', 'The Second of the Day', '2026-11-26', 2),
-  paper('hostile', 'A <b>bold</b> & “quoted” title ]]>', '2026-11-26', 1),
+  paper('second', 'The Second of the Day', '2026-11-26', 2, ['vision']),
+  paper('hostile', HOSTILE, '2026-11-26', 1),
+  paper('loose', 'A Paper About Weather', '2026-11-26', 3, []),
 ];
-const ctx: FeedContext = { paperUrl: (id) => `https://digest.test/papers/${id}/`, topicName: () => 'Neural codecs & compression' };
-const meta: FeedMeta = {
+const ctx: DailyContext = {
+  paperUrl: (id) => `https://digest.test/papers/${id}/`,
+  dayUrl: (date) => `https://digest.test/days/${date}/`,
+  topicName: (slug) => (slug === 'codecs' ? 'Neural codecs & compression' : 'Vision'),
+  topicOrder: ['codecs', 'vision'],
+  unsortedName: 'Unsorted',
+};
+const channel: FeedChannel = {
   title: 'Digest',
   description: 'Papers.',
   home: 'https://digest.test/',
-  rss: 'https://digest.test/rss.xml',
-  atom: 'https://digest.test/atom.xml',
-  json: 'https://digest.test/feed.json',
-  stylesheet: '/feed.xsl',
+  self: 'https://digest.test/rss.xml',
   language: 'en',
+  author: 'Digest',
+  categoryScheme: 'https://digest.test/topics/',
 };
 
-describe('feeds', () => {
-  it('orders the latest papers newest day first, then by the day’s rank', () => {
-    expect(latestPapers(papers, 2).map((p) => p.id)).toEqual(['hostile', 'second']);
+describe('itemDate', () => {
+  it('gives each rank of a day its own time, the top of the list the latest, all on the same date', () => {
+    const times = [1, 2, 3, 224].map((rank) => itemDate('2026-11-26', rank).toISOString());
+    expect(times).toEqual(['2026-11-26T12:00:00.000Z', '2026-11-26T11:59:59.000Z', '2026-11-26T11:59:58.000Z', '2026-11-26T11:56:17.000Z']);
+  });
+});
+
+describe('recentPapers', () => {
+  it('carries every paper of the latest day, however many, newest day first in trending order', () => {
+    const big = Array.from({ length: 300 }, (_, i) => paper(`p${i}`, `Paper ${i}`, '2026-11-27', i + 1));
+    const recent = recentPapers([...papers, ...big], 1);
+    expect(recent).toHaveLength(300);
+    expect(recent.slice(0, 3).map((p) => p.id)).toEqual(['p0', 'p1', 'p2']);
+    expect(recentPapers([...papers, ...big], 2).map((p) => p.id).slice(300)).toEqual(['hostile', 'second', 'loose']);
   });
 
-  it('gives RSS items the paper URL, the first-seen day and topic names', () => {
-    const [item] = rssItems(latestPapers(papers, 1), ctx);
-    expect(item).toMatchObject({ link: 'https://digest.test/papers/hostile/', categories: ['Neural codecs & compression'] });
-    expect(item!.pubDate!.toISOString()).toBe('2026-11-26T00:00:00.000Z');
-    expect(item!.description).toContain('<a href="https://example.org/hostile"');
+  it('counts a paper seen again on a recent day, though first seen earlier', () => {
+    const again = { ...papers[0]!, seen: [...papers[0]!.seen, { date: '2026-11-26', rank: 9 }] };
+    expect(recentPapers([again, papers[1]!], 1).map((p) => p.id)).toEqual(['second', 'old']);
+  });
+});
+
+describe('paper feeds', () => {
+  const items = paperItems(recentPapers(papers, 2), ctx);
+
+  it('gives items distinct times that follow the trending order, and the paper page as link and GUID', async () => {
+    const feed = parseRssFeed(rssFeed(channel, items));
+    expect(feed.items!.map((i) => i.link)).toEqual(['hostile', 'second', 'loose', 'old'].map((id) => `https://digest.test/papers/${id}/`));
+    expect(feed.items!.map((i) => i.guid?.value)).toEqual(feed.items!.map((i) => i.link));
+    const dates = feed.items!.map((i) => Date.parse(i.pubDate!));
+    expect(new Set(dates).size).toBe(4);
+    expect([...dates].sort((a, b) => b - a)).toEqual(dates);
+    expect(feed.lastBuildDate).toBe('Thu, 26 Nov 2026 12:00:00 GMT');
   });
 
-  it('keeps a hostile title as text in Atom, read back by a feed parser', async () => {
-    const feed = await new Parser().parseString(atomFeed(latestPapers(papers, 3), meta, ctx));
-    // Atom titles are type="html": the parser gives the HTML, which a reader shows as text after one more decoding.
-    const shown = feed.items.map((i) => i.title!.replace(/&#x3C;/g, '<').replace(/&#x26;/g, '&'));
-    expect(shown).toEqual(['A <b>bold</b> & “quoted” title ]]>', 'The Second of the Day', 'An Older Codec']);
-    expect(feed.items[0]!.title).not.toContain('<b>');
-    expect(feed.items[0]!.id).toBe('https://digest.test/papers/hostile/');
+  it('keeps a hostile title as text in RSS, Atom and JSON Feed alike', () => {
+    expect(parseRssFeed(rssFeed(channel, items)).items![0]!.title!.trim()).toBe(HOSTILE);
+    expect(parseAtomFeed(atomFeed(channel, items)).entries![0]!.title!.value).toBe(HOSTILE);
+    expect((JSON.parse(jsonFeed(channel, items)) as { items: { title: string }[] }).items[0]!.title).toBe(HOSTILE);
   });
 
-  it('writes JSON Feed 1.1 with plain-text titles and stable dates', () => {
-    const feed = JSON.parse(jsonFeed(latestPapers(papers, 3), meta, ctx)) as { version: string; items: { title: string; date_published: string }[] };
-    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
-    expect(feed.items[0]).toMatchObject({ title: 'A <b>bold</b> & “quoted” title ]]>', date_published: '2026-11-26T00:00:00.000Z' });
+  it('writes well-formed XML whatever the text: CDATA ends, control characters, lone surrogates, U+FFFE', () => {
+    const nasty = paper('nasty', 'Bad \u0001 chars \ud800 here \uFFFE ]]> end', '2026-11-26', 1);
+    nasty.abstract = 'Text ]]> with ]]> two CDATA ends, a bell \u0007 and a lone \udc00 surrogate.';
+    const nastyItems = paperItems([nasty], ctx);
+    for (const xml of [rssFeed(channel, nastyItems), atomFeed(channel, nastyItems)]) {
+      expect(() => assertWellFormed(xml, 'feed')).not.toThrow();
+      expect(xml).not.toMatch(/[\u0001\u0007\uFFFE]/);
+    }
+    expect(parseAtomFeed(atomFeed(channel, nastyItems)).entries![0]!.title!.value).toBe('Bad  chars  here  ]]> end');
   });
 
-  it('escapes the self link of an RSS channel', () => {
-    expect(selfLink('https://digest.test/a?x=1&y=2')).toBe('<atom:link href="https://digest.test/a?x=1&amp;y=2" rel="self" type="application/rss+xml"/>');
+  it('fails with the name of the item that breaks a feed', () => {
+    const render = (some: { title: string }[]) => `<rss>${some.map((i) => (i.title.includes('<') ? `<t>${i.title}</t>` : '<t>ok</t>')).join('')}</rss>`;
+    expect(() => assertWellFormed(render(items), 'rss.xml', items, render)).toThrow(/rss\.xml is not well-formed XML .*: the item “A <b>bold.*” \(hostile\) breaks it/);
+  });
+
+  it('names the same topic the same way in every format, and the feed’s author', () => {
+    const rss = parseRssFeed(rssFeed(channel, items));
+    const atom = parseAtomFeed(atomFeed(channel, items));
+    const json = JSON.parse(jsonFeed(channel, items)) as { version: string; authors: { name: string }[]; items: { tags: string[] }[] };
+    expect(rss.items![0]!.categories!.map((c) => c.name)).toEqual(['Neural codecs & compression']);
+    expect(atom.entries![0]!.categories!.map((c) => c.term)).toEqual(['Neural codecs & compression']);
+    expect(json.items[0]!.tags).toEqual(['Neural codecs & compression']);
+    expect(atom.authors![0]!.name).toBe('Digest');
+    expect(json.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(json.authors).toEqual([{ name: 'Digest', url: 'https://digest.test/' }]);
+    expect(parseJsonFeed(jsonFeed(channel, items)).items).toHaveLength(4);
+  });
+});
+
+describe('the daily digest', () => {
+  const day = { date: '2026-11-26', papers: papers.slice(1) };
+
+  it('groups a day’s papers under their primary topic in the taxonomy’s order, papers with no topic last', () => {
+    expect(groupByPrimaryTopic(day.papers, ['codecs', 'vision']).map((g) => [g.slug, g.papers.map((p) => p.id)])).toEqual([
+      ['codecs', ['hostile']],
+      ['vision', ['second']],
+      [undefined, ['loose']],
+    ]);
+  });
+
+  it('is one item a day, titled with the date and count, linking every paper with its gist', () => {
+    const [item] = dailyItems([day], ctx);
+    expect(item!.title).toBe('26 November 2026: 3 papers');
+    expect(item!.url).toBe('https://digest.test/days/2026-11-26/');
+    for (const p of day.papers) expect(item!.contentHtml).toContain(`<a href="https://digest.test/papers/${p.id}/">`);
+    expect(item!.contentHtml).toContain('We propose hostile, which works.');
+    expect(item!.contentHtml).toContain('A &#x3C;b>bold&#x3C;/b> &#x26; “quoted”');
+    expect(item!.contentHtml.indexOf('Unsorted (1)')).toBeGreaterThan(item!.contentHtml.indexOf('Vision (1)'));
+    expect(parseRssFeed(rssFeed(channel, [item!])).items![0]!.title!.trim()).toBe('26 November 2026: 3 papers');
+  });
+});
+
+describe('opmlDocument', () => {
+  it('lists every feed in its group, readable by an OPML parser', () => {
+    const xml = opmlDocument('All & every feed', [
+      { title: 'Main', feeds: [{ title: 'Everything', xmlUrl: 'https://digest.test/rss.xml', htmlUrl: 'https://digest.test/', description: 'All.' }] },
+      { title: 'Topics', feeds: [{ title: 'Codecs & <co>', xmlUrl: 'https://digest.test/topics/codecs/rss.xml', htmlUrl: 'https://digest.test/topics/codecs/', description: 'C.' }] },
+    ]);
+    const opml = parseOpml(xml);
+    expect(opml.head!.title).toBe('All & every feed');
+    expect(opml.body!.outlines!.map((o) => [o.text, o.outlines!.map((f) => [f.text, f.xmlUrl, f.type])])).toEqual([
+      ['Main', [['Everything', 'https://digest.test/rss.xml', 'rss']]],
+      ['Topics', [['Codecs & <co>', 'https://digest.test/topics/codecs/rss.xml', 'rss']]],
+    ]);
+  });
+});
+
+describe('feedText', () => {
+  it('drops only what XML 1.0 cannot hold', () => {
+    expect(feedText('tab\tnew\nline \u0000\u001F\uD800\uFFFF ok 😀 é')).toBe('tab\tnew\nline  ok 😀 é');
   });
 });
 

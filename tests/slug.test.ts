@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IdAssigner, baseSlug, slugify } from '../src/lib/slug';
+import { baseSlug, slugify } from '../src/lib/slug';
 
 describe('slugify', () => {
   it.each([
@@ -25,21 +25,5 @@ describe('slugify', () => {
     expect(baseSlug('量子化ニューラルネットワーク')).toMatch(/^paper-[0-9a-f]{8}$/);
     expect(baseSlug('量子化ニューラルネットワーク')).toBe(baseSlug('量子化ニューラルネットワーク'));
     expect(baseSlug('量子化')).not.toBe(baseSlug('量子化ニューラルネットワーク'));
-  });
-});
-
-describe('IdAssigner', () => {
-  it('gives the same paper the same id, whatever its case or spacing', () => {
-    const ids = new IdAssigner();
-    expect(ids.idFor('Deep  Learning')).toBe('deep-learning');
-    expect(ids.idFor('deep learning')).toBe('deep-learning');
-  });
-
-  it('resolves collisions in order of first appearance', () => {
-    const ids = new IdAssigner();
-    expect(ids.idFor('Deep Learning!')).toBe('deep-learning');
-    expect(ids.idFor('Deep Learning?')).toBe('deep-learning-2');
-    expect(ids.idFor('Deep-Learning')).toBe('deep-learning-3');
-    expect(ids.idFor('Deep Learning?')).toBe('deep-learning-2');
   });
 });

@@ -1,22 +1,28 @@
 import matter from 'gray-matter';
-import { PaperSchema, formatIssues, type Paper, type Validated } from './schema';
+import { PaperFrontMatterSchema, PaperSchema, formatIssues, type Paper, type Validated } from './schema';
 
 /**
- * The text of `content/papers/<id>.md`: YAML front matter in a fixed key order, then the abstract.
- * Deterministic, so re-running ingest over the same dumps changes no byte.
+ * The text of `content/papers/<id>.md`: YAML front matter with the schema's fields in the schema's order, then the
+ * abstract. Derived from the schema, so a new field is written without touching this function; deterministic, so
+ * re-running ingest over the same dumps changes no byte.
  */
 export function serializePaper(paper: Paper): string {
-  const { abstract, ...rest } = paper;
-  const front: Record<string, unknown> = {
-    id: rest.id,
-    title: rest.title,
-    firstSeen: rest.firstSeen,
-    seen: rest.seen.map((s) => ({ date: s.date, rank: s.rank })),
-    links: rest.links.map((l) => ({ url: l.url, kind: l.kind, label: l.label })),
-    topics: rest.topics.map((t) => ({ slug: t.slug, score: t.score, evidence: t.evidence })),
-  };
-  if (rest.pinnedTopics) front['pinnedTopics'] = rest.pinnedTopics;
+  // Parsing puts every nested object's keys in its schema's order too, whatever order the caller built them in.
+  const { abstract, ...rest } = PaperSchema.parse(paper);
+  const front: Record<string, unknown> = {};
+  for (const key of Object.keys(PaperFrontMatterSchema.shape) as (keyof typeof rest)[]) if (rest[key] !== undefined) front[key] = rest[key];
   return matter.stringify(`${abstract}\n`, front, { lineWidth: -1, noRefs: true } as matter.GrayMatterOption<string, never>);
+}
+
+/**
+ * A hand edit may write `firstSeen: 2026-11-26` without quotes, which YAML reads as a timestamp at midnight UTC.
+ * It means the day, so every timestamp in the front matter becomes its `YYYY-MM-DD` again.
+ */
+function datesAsDays(value: unknown): unknown {
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? value : value.toISOString().slice(0, 10);
+  if (Array.isArray(value)) return value.map(datesAsDays);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, datesAsDays(v)]));
+  return value;
 }
 
 /** Reads a paper file back into a validated record, or one readable message naming the bad field. */
@@ -28,7 +34,7 @@ export function parsePaperFile(text: string): Validated<Paper> {
   } catch (error) {
     return { ok: false, message: `front matter is not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
   }
-  const data: unknown = parsed.data;
+  const data: unknown = datesAsDays(parsed.data);
   const paper = PaperSchema.safeParse(typeof data === 'object' && data !== null ? { ...data, abstract: parsed.content.trim() } : data);
   return paper.success ? { ok: true, value: paper.data } : { ok: false, message: formatIssues(paper.error) };
 }

@@ -24,9 +24,28 @@ interface ContentLine {
   text: string;
 }
 
-/** Decodes a dump's bytes as UTF-8, refusing binary data. A byte-order mark is dropped. */
+/** The longest title and abstract a paper may have: anything longer is a paste gone wrong, not a paper. */
+export const MAX_TITLE_LENGTH = 1_000;
+export const MAX_ABSTRACT_LENGTH = 20_000;
+
+/** The encoding a byte-order mark announces: Windows tools save "Unicode" text as UTF-16 with one. */
+function bomEncoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return undefined;
+}
+
+/** Decodes a dump's bytes as UTF-8 (or UTF-16 where a byte-order mark says so), refusing binary data. A byte-order mark is dropped. */
 export function decodeDump(bytes: Uint8Array): { ok: true; text: string } | { ok: false; reason: string } {
   if (bytes.length === 0) return { ok: false, reason: 'is empty' };
+  const utf16 = bomEncoding(bytes);
+  if (utf16) {
+    try {
+      return { ok: true, text: new TextDecoder(utf16, { fatal: true }).decode(bytes) };
+    } catch {
+      return { ok: false, reason: `is not valid ${utf16.toUpperCase()} text, though it starts with that byte-order mark` };
+    }
+  }
   // A stray control byte is noise in a text dump; many of them mean the file is not text at all.
   let controls = 0;
   for (const byte of bytes) if (byte < 0x20 && byte !== 0x09 && byte !== 0x0a && byte !== 0x0d && byte !== 0x0c) controls += 1;
@@ -143,6 +162,16 @@ export function parseDump(text: string, file: string): DumpParse {
     const first = firstLineByKey.get(key);
     if (first !== undefined) {
       problems.push({ file, line: title.line, severity: 'note', message: `${preview(title.text)} repeats the paper at line ${first}; kept the first` });
+      continue;
+    }
+    const tooLong =
+      title.text.length > MAX_TITLE_LENGTH
+        ? `its title is ${title.text.length.toLocaleString('en')} characters long (at most ${MAX_TITLE_LENGTH.toLocaleString('en')})`
+        : candidate.text.length > MAX_ABSTRACT_LENGTH
+          ? `its abstract (line ${candidate.line}) is ${candidate.text.length.toLocaleString('en')} characters long (at most ${MAX_ABSTRACT_LENGTH.toLocaleString('en')})`
+          : undefined;
+    if (tooLong) {
+      problems.push({ file, line: title.line, severity: 'error', message: `${preview(title.text)} is not a paper: ${tooLong}; it was not read` });
       continue;
     }
     firstLineByKey.set(key, title.line);

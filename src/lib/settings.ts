@@ -9,10 +9,12 @@ export const SiteSettingsSchema = z.object({
   description: z.string().trim().min(1),
   /** Papers per topic page before it paginates. Default 30. */
   pageSize: z.int().min(5).max(500).default(30),
-  /** Items in the whole-digest feeds. Default 100. */
-  feedItems: z.int().min(1).max(1000).default(100),
-  /** Items in each topic's feed. Default 50. */
+  /** Days of papers in the whole-digest feeds: every paper seen on the latest N days, however many. Default 3. */
+  feedDays: z.int().min(1).max(60).default(3),
+  /** Items in each topic's feed: its latest N papers, or all it has from the latest `feedDays` days if more. Default 50. */
   topicFeedItems: z.int().min(1).max(1000).default(50),
+  /** Days (items) in the daily digest feed. Default 30. */
+  dailyFeedDays: z.int().min(1).max(366).default(30),
   /** Related papers on a paper page. Default 5. */
   relatedCount: z.int().min(0).max(20).default(5),
   /** BCP 47 language of the site. Default `en`. */

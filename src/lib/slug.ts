@@ -38,24 +38,3 @@ export function shortHash(text: string): string {
 export function baseSlug(title: string): string {
   return slugify(title) || `paper-${shortHash(titleKey(title))}`;
 }
-
-/**
- * Assigns ids to titles in order. The same key always gets the same id; a different paper whose slug collides
- * with a taken one gets `-2`, `-3`, … in order of first appearance, so ids of earlier papers never change.
- */
-export class IdAssigner {
-  readonly #byKey = new Map<string, string>();
-  readonly #taken = new Set<string>();
-
-  idFor(title: string): string {
-    const key = titleKey(title);
-    const known = this.#byKey.get(key);
-    if (known) return known;
-    const base = baseSlug(title);
-    let id = base;
-    for (let n = 2; this.#taken.has(id); n += 1) id = `${base}-${n}`;
-    this.#taken.add(id);
-    this.#byKey.set(key, id);
-    return id;
-  }
-}

@@ -175,7 +175,8 @@ export function parseInline(text: string): Inline[] {
         i = close + 1;
         continue;
       }
-      if (close > 0) {
+      // A LaTeX group starts a word ({FasterDiffusion}, {\\sc X}); braces glued to a word (`body{x}`, CSS, code) are text.
+      if (close > 0 && !/[\p{L}\p{N}]/u.test(text[i - 1] ?? '')) {
         // A LaTeX group such as {FasterDiffusion} after a URL: keep its content, drop the braces.
         out.push(...(flush(), parseInline(text.slice(i + 1, close))));
         i = close + 1;

@@ -1,10 +1,11 @@
 import type { APIRoute } from 'astro';
-import { feedContext, feedMeta } from '../data/feeds';
+import { dailyContext, feedResponse, mainChannel, mainPapers } from '../data/feeds';
 import { getSite } from '../data/site';
-import { atomFeed, latestPapers } from '../lib/feeds';
+import { paths } from '../data/urls';
+import { paperItems } from '../lib/feeds';
 
+/** Every paper of the latest days, newest first, in each day's trending order. */
 export const GET: APIRoute = async () => {
   const site = await getSite();
-  const body = atomFeed(latestPapers(site.digest.papers, site.settings.feedItems), feedMeta(site), feedContext(site));
-  return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
+  return feedResponse('atom', mainChannel(site, paths.atom()), paperItems(mainPapers(site), dailyContext(site)));
 };

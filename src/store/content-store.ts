@@ -1,6 +1,6 @@
 /** The disk side of the pipeline: reading dumps, the taxonomy and paper files, and writing them atomically. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { serializePaper, parsePaperFile } from '../lib/paper-file';
 import { decodeDump, parseDump, type DumpParse } from '../lib/parse';
 import type { Problem } from '../lib/problems';
@@ -8,12 +8,15 @@ import { DaySchema, type Paper } from '../lib/schema';
 import { parseTaxonomy, type Taxonomy } from '../lib/taxonomy';
 import type { DatedDump } from '../lib/records';
 
-/** A problem that stops the command: printed as one sentence, exit code 1 or 2. */
-export class FatalError extends Error {}
+import { FatalError } from './errors';
+import type { ContentChange } from './transaction';
+
+export { FatalError } from './errors';
 
 /** The content folder: `content/`, or CONTENT_DIR (tests and benchmarks build from scratch folders). */
 const CONTENT_DIR = process.env['CONTENT_DIR'] ?? 'content';
 export const CONTENT = {
+  root: CONTENT_DIR,
   dumps: join(CONTENT_DIR, 'dumps'),
   papers: join(CONTENT_DIR, 'papers'),
   topics: join(CONTENT_DIR, 'topics.yaml'),
@@ -45,10 +48,34 @@ export function readDump(file: string): DumpParse & { bytes?: Uint8Array } {
   return decoded.ok ? { ...parseDump(decoded.text, file), bytes } : { papers: [], problems: [], fatal: decoded.reason };
 }
 
-/** The date a dump file is named by (`2026-11-26.txt`), or undefined. */
+/** A dump's file name: `2026-11-26.txt` for a day's first dump, `2026-11-26.2.txt` for its second, and so on. */
+export function dumpFileName(date: string, seq: number): string {
+  return seq === 1 ? `${date}.txt` : `${date}.${seq}.txt`;
+}
+
+/** The date and place in its day of a dump file named as `dumpFileName` names it, or undefined. */
+export function dumpName(file: string): { date: string; seq: number } | undefined {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:\.([2-9]|[1-9]\d+))?\.txt$/.exec(basename(file));
+  if (!m || !DaySchema.safeParse(m[1]).success) return undefined;
+  return { date: m[1]!, seq: m[2] ? Number(m[2]) : 1 };
+}
+
+/** The date a dump file is named by (`2026-11-26.txt`, `2026-11-26.2.txt`), or undefined. */
 export function dumpDate(file: string): string | undefined {
-  const stem = basename(file).replace(/\.txt$/, '');
-  return DaySchema.safeParse(stem).success ? stem : undefined;
+  return dumpName(file)?.date;
+}
+
+/**
+ * Where a new dump of `date` goes without touching any dump already there: the day's first free name, or the
+ * existing file that holds exactly these bytes already (then there is nothing to add).
+ */
+export function placeDump(dir: string, date: string, bytes: Uint8Array): { name: string; same: boolean } {
+  for (let seq = 1; ; seq += 1) {
+    const name = dumpFileName(date, seq);
+    const file = join(dir, name);
+    if (!existsSync(file)) return { name, same: false };
+    if (Buffer.compare(readFileSync(file), bytes) === 0) return { name, same: true };
+  }
 }
 
 /** Every dump in the dumps folder, parsed, oldest first. Files not named by a date are reported and skipped. */
@@ -63,15 +90,15 @@ export function readAllDumps(dir: string): { dumps: DatedDump[]; problems: Probl
     : [];
   for (const name of files) {
     const file = join(dir, name);
-    const date = dumpDate(name);
-    if (!date) {
-      problems.push({ file, line: 0, severity: 'error', message: 'is not named by a date (YYYY-MM-DD.txt); it was not read' });
+    const named = dumpName(name);
+    if (!named) {
+      problems.push({ file, line: 0, severity: 'error', message: 'is not named by a date (YYYY-MM-DD.txt or YYYY-MM-DD.N.txt); it was not read' });
       continue;
     }
     const parsed = readDump(file);
     problems.push(...parsed.problems);
     if (parsed.fatal) fatal.push(`${file} ${parsed.fatal}.`);
-    else dumps.push({ date, file, papers: parsed.papers });
+    else dumps.push({ ...named, file, papers: parsed.papers });
   }
   return { dumps, problems, fatal };
 }
@@ -95,35 +122,24 @@ export function readPaperFiles(dir: string): Map<string, Paper> {
   return papers;
 }
 
-/** Writes a file by writing a sibling temporary file and renaming it over the target. */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  writeFileSync(temp, content);
-  renameSync(temp, file);
+/**
+ * The change that makes the papers folder hold exactly these papers: the files whose text differs, and the files of
+ * papers no longer there. Paths are relative to the content folder (see `commitChanges`).
+ */
+export function paperChanges(papers: readonly Paper[], before: ReadonlyMap<string, Paper>): ContentChange & { changed: number; removed: number } {
+  const writes: ContentChange['writes'] = [];
+  const ids = new Set<string>();
+  for (const paper of papers) {
+    ids.add(paper.id);
+    const text = serializePaper(paper);
+    const file = join(CONTENT.papers, `${paper.id}.md`);
+    if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writes.push({ path: join('papers', `${paper.id}.md`), content: text });
+  }
+  const removes = [...before.keys()].filter((id) => !ids.has(id)).map((id) => join('papers', `${id}.md`));
+  return { writes, removes, changed: writes.length, removed: removes.length };
 }
 
-/**
- * Replaces the papers folder with exactly these papers, atomically: the new folder is written beside the old one
- * and swapped in by renames, so an interrupted run leaves the old folder whole. Returns how many files changed;
- * when none did, nothing is written at all.
- */
-export function writePaperFiles(dir: string, papers: readonly Paper[], before: ReadonlyMap<string, Paper>): { changed: number; removed: number } {
-  const texts = new Map(papers.map((p) => [`${p.id}.md`, serializePaper(p)]));
-  let changed = 0;
-  for (const [name, text] of texts) {
-    const file = join(dir, name);
-    if (!existsSync(file) || readFileSync(file, 'utf8') !== text) changed += 1;
-  }
-  const removed = [...before.keys()].filter((id) => !texts.has(`${id}.md`)).length;
-  if (changed === 0 && removed === 0 && existsSync(dir)) return { changed, removed };
-  const staging = `${dir}.staging-${process.pid}`;
-  const old = `${dir}.old-${process.pid}`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  for (const [name, text] of texts) writeFileSync(join(staging, name), text);
-  if (existsSync(dir)) renameSync(dir, old);
-  renameSync(staging, dir);
-  rmSync(old, { recursive: true, force: true });
-  return { changed, removed };
+/** How many paper files there are (0 when the folder is missing). */
+export function countPaperFiles(dir: string): number {
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).length : 0;
 }

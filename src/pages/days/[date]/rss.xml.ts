@@ -1,8 +1,9 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { rssResponse } from '../../../data/feeds';
+import { channel, dailyContext, feedResponse } from '../../../data/feeds';
 import { getSite } from '../../../data/site';
 import { absolute, paths } from '../../../data/urls';
 import { formatDay } from '../../../lib/dates';
+import { paperItems } from '../../../lib/feeds';
 
 export const getStaticPaths = (async () => {
   const { digest } = await getSite();
@@ -13,11 +14,11 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ params }) => {
   const site = await getSite();
   const day = site.digest.days.find((d) => d.date === params['date'])!;
-  return rssResponse(site, {
+  const ch = channel(site, {
     title: `${site.settings.title}: ${formatDay(day.date)}`,
     description: `The ${day.papers.length} papers trending on ${formatDay(day.date)}.`,
     home: absolute(paths.day(day.date)),
     self: absolute(paths.dayFeed(day.date)),
-    papers: day.papers,
   });
+  return feedResponse('rss', ch, paperItems(day.papers, dailyContext(site)));
 };

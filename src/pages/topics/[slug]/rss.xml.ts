@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { rssResponse } from '../../../data/feeds';
+import { channel, dailyContext, feedResponse, topicPapers } from '../../../data/feeds';
 import { getSite } from '../../../data/site';
 import { absolute, paths } from '../../../data/urls';
-import { latestPapers } from '../../../lib/feeds';
+import { paperItems } from '../../../lib/feeds';
 
 export const getStaticPaths = (async () => {
   const { digest } = await getSite();
@@ -12,12 +12,12 @@ export const getStaticPaths = (async () => {
 /** One topic's feed: its latest papers. */
 export const GET: APIRoute = async ({ params }) => {
   const site = await getSite();
-  const { topic, papers } = site.digest.topicBySlug.get(params['slug']!)!;
-  return rssResponse(site, {
+  const { topic } = site.digest.topicBySlug.get(params['slug']!)!;
+  const ch = channel(site, {
     title: `${topic.name} · ${site.settings.title}`,
     description: topic.description,
     home: absolute(paths.topic(topic.slug)),
     self: absolute(paths.topicFeed(topic.slug)),
-    papers: latestPapers(papers, site.settings.topicFeedItems),
   });
+  return feedResponse('rss', ch, paperItems(topicPapers(site, topic.slug), dailyContext(site)));
 };

@@ -1,0 +1,31 @@
+/** A paper's one-line gist: the abstract's key sentence, by a simple rule that needs no model and never varies. */
+import { plainAbstract } from './text';
+
+// Where authors say what they did. The first sentence that does is the paper's contribution.
+const CONTRIBUTION = /\b(?:we|this (?:paper|work|study|article)|our (?:method|approach|model|work))\b[^.]*?\b(?:propose|present|introduce|develop|design|show|demonstrate|release|study|investigate|find|describe)/i;
+
+/** Splits plain text into sentences: a stop, then a space and a capital, digit or quote. Abbreviations may split early. */
+export function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}“"(])/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/** Cuts text to at most `max` characters at a word boundary, with an ellipsis where it was cut. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.(-]+$/, '')}…`;
+}
+
+/**
+ * The abstract's key sentence, at most `max` characters: the first sentence in which the authors say what they
+ * propose, present or show; failing that, the first sentence.
+ */
+export function gist(abstract: string, max = 200): string {
+  const all = sentences(plainAbstract(abstract));
+  const key = all.find((s) => CONTRIBUTION.test(s)) ?? all[0] ?? '';
+  return cutAtWord(key, max);
+}
