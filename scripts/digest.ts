@@ -7,7 +7,18 @@ import { formatProblem, hasErrors, type Problem } from '../src/lib/problems';
 import { mergeDumps } from '../src/lib/records';
 import { compileTaxonomy, orderKey, scoreTopics, tagPaper } from '../src/lib/tag';
 import { decodeDump, parseDump, type DumpParse } from '../src/lib/parse';
-import { CONTENT, FatalError, countPaperFiles, dumpDate, loadTaxonomyFile, paperChanges, placeDump, readAllDumps, readDump, readPaperFiles } from '../src/store/content-store';
+import {
+  CONTENT,
+  FatalError,
+  countPaperFiles,
+  dumpDate,
+  loadTaxonomyFile,
+  paperChanges,
+  placeDump,
+  readAllDumps,
+  readDump,
+  readPaperFiles,
+} from '../src/store/content-store';
 import { commitChanges, withContentLock } from '../src/store/transaction';
 import { runCommand } from './cli';
 
@@ -26,6 +37,9 @@ Commands:
   --regenerate               With ingest: allow writing content/papers/ from the dumps alone when the
                              folder is missing or empty (hand edits that were in it are not restored).
   explain TITLE|ID           Show every topic's score for one paper and the phrases behind it.
+  status                     Show the days, papers per day, the last dump, unsorted papers, and whether
+                             content/papers/ is what the dumps and content/topics.yaml give now.
+                             Like every command, it first finishes or undoes a stopped ingest.
 
 Options:
   --quiet                    Print errors only, not notes.
@@ -80,51 +94,94 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
     if (!dumpDate(`${date}.txt`)) throw new FatalError(`--date ${date} is not a date written YYYY-MM-DD.`);
     const parsed = readDumpSource(file);
     report(parsed.problems, options.quiet);
-    if (parsed.fatal || !parsed.bytes) throw new FatalError(`${file === '-' ? 'Standard input' : file} ${parsed.fatal ?? 'cannot be read'}; nothing was added.`);
+    if (parsed.fatal || !parsed.bytes)
+      throw new FatalError(`${file === '-' ? 'Standard input' : file} ${parsed.fatal ?? 'cannot be read'}; nothing was added.`);
     incoming = { date, parsed: { ...parsed, bytes: parsed.bytes } };
   }
   const note = (sentence: string) => report([{ file: CONTENT.root, line: 0, severity: 'note', message: sentence }], options.quiet);
-  return withContentLock(CONTENT.root, 'ingest', () => {
-    const all = readAllDumps(CONTENT.dumps);
-    report(all.problems, options.quiet);
-    if (all.fatal.length > 0) throw new FatalError(all.fatal.join('\n'));
-    if (all.dumps.length > 0 && countPaperFiles(CONTENT.papers) === 0 && !options.regenerate) {
-      throw new FatalError(
-        `${CONTENT.papers}/ is missing or empty, but ${CONTENT.dumps}/ has ${all.dumps.length} dump${all.dumps.length > 1 ? 's' : ''}: ` +
-          'the paper files (and any hand edits in them) are gone. Restore the folder (for example `git checkout -- content/papers`), ' +
-          'or run `npm run digest -- ingest --regenerate` to write them again from the dumps alone. Nothing was written.',
-      );
-    }
-    const dumps = [...all.dumps];
-    const writes: { path: string; content: Uint8Array }[] = [];
-    const problems: Problem[] = [];
-    if (incoming) {
-      const place = placeDump(CONTENT.dumps, incoming.date, incoming.parsed.bytes);
-      const target = join(CONTENT.dumps, place.name);
-      if (place.same) {
-        note(`${file === '-' ? 'Standard input' : file} is already in the digest as ${target}, byte for byte; nothing to add`);
-      } else {
-        if (place.name !== `${incoming.date}.txt`) note(`${incoming.date} has a dump already; this one is kept beside it as ${target} and counts as the same day`);
-        // The dump's problems were reported under the name it was read from; the records point to its new home.
-        const seq = Number(/\.(\d+)\.txt$/.exec(place.name)?.[1] ?? 1);
-        dumps.push({ date: incoming.date, seq, file: target, papers: incoming.parsed.papers });
-        writes.push({ path: join('dumps', place.name), content: incoming.parsed.bytes });
+  return withContentLock(
+    CONTENT.root,
+    'ingest',
+    () => {
+      const all = readAllDumps(CONTENT.dumps);
+      report(all.problems, options.quiet);
+      if (all.fatal.length > 0) throw new FatalError(all.fatal.join('\n'));
+      if (all.dumps.length > 0 && countPaperFiles(CONTENT.papers) === 0 && !options.regenerate) {
+        throw new FatalError(
+          `${CONTENT.papers}/ is missing or empty, but ${CONTENT.dumps}/ has ${all.dumps.length} dump${all.dumps.length > 1 ? 's' : ''}: ` +
+            'the paper files (and any hand edits in them) are gone. Restore the folder (for example `git checkout -- content/papers`), ' +
+            'or run `npm run digest -- ingest --regenerate` to write them again from the dumps alone. Nothing was written.',
+        );
       }
-    }
-    if (dumps.length === 0) throw new FatalError(`There are no dumps in ${CONTENT.dumps}/: add one with \`npm run digest -- ingest FILE\`.`);
-    const existing = readPaperFiles(CONTENT.papers);
-    const merged = mergeDumps(dumps, existing, (paper) => tagPaper(compiled, paper), CONTENT.papers);
-    problems.push(...merged.problems);
-    report(problems, options.quiet);
-    const change = paperChanges(merged.papers, existing);
-    if (writes.length > 0 || change.writes.length > 0 || change.removes.length > 0) commitChanges(CONTENT.root, { writes: [...writes, ...change.writes], removes: change.removes });
-    const days = new Set(dumps.map((d) => d.date)).size;
-    console.error(
-      `${merged.papers.length} papers from ${dumps.length} dump${dumps.length > 1 ? 's' : ''} (${days} day${days > 1 ? 's' : ''}); ` +
-        `${change.changed} paper file${change.changed === 1 ? '' : 's'} written, ${change.removed} removed${writes.length > 0 ? `, ${writes.length} dump added` : ''}.`,
-    );
-    return hasErrors(all.problems) || hasErrors(problems) ? 1 : 0;
-  }, note);
+      const dumps = [...all.dumps];
+      const writes: { path: string; content: Uint8Array }[] = [];
+      const problems: Problem[] = [];
+      if (incoming) {
+        const place = placeDump(CONTENT.dumps, incoming.date, incoming.parsed.bytes);
+        const target = join(CONTENT.dumps, place.name);
+        if (place.same) {
+          note(`${file === '-' ? 'Standard input' : file} is already in the digest as ${target}, byte for byte; nothing to add`);
+        } else {
+          if (place.name !== `${incoming.date}.txt`)
+            note(`${incoming.date} has a dump already; this one is kept beside it as ${target} and counts as the same day`);
+          // The dump's problems were reported under the name it was read from; the records point to its new home.
+          const seq = Number(/\.(\d+)\.txt$/.exec(place.name)?.[1] ?? 1);
+          dumps.push({ date: incoming.date, seq, file: target, papers: incoming.parsed.papers });
+          writes.push({ path: join('dumps', place.name), content: incoming.parsed.bytes });
+        }
+      }
+      if (dumps.length === 0) throw new FatalError(`There are no dumps in ${CONTENT.dumps}/: add one with \`npm run digest -- ingest FILE\`.`);
+      const existing = readPaperFiles(CONTENT.papers);
+      const merged = mergeDumps(dumps, existing, (paper) => tagPaper(compiled, paper), CONTENT.papers);
+      problems.push(...merged.problems);
+      report(problems, options.quiet);
+      const change = paperChanges(merged.papers, existing);
+      if (writes.length > 0 || change.writes.length > 0 || change.removes.length > 0)
+        commitChanges(CONTENT.root, { writes: [...writes, ...change.writes], removes: change.removes });
+      const days = new Set(dumps.map((d) => d.date)).size;
+      console.error(
+        `${merged.papers.length} papers from ${dumps.length} dump${dumps.length > 1 ? 's' : ''} (${days} day${days > 1 ? 's' : ''}); ` +
+          `${change.changed} paper file${change.changed === 1 ? '' : 's'} written, ${change.removed} removed${writes.length > 0 ? `, ${writes.length} dump added` : ''}.`,
+      );
+      return hasErrors(all.problems) || hasErrors(problems) ? 1 : 0;
+    },
+    note,
+  );
+}
+
+function commandStatus(): number {
+  const note = (sentence: string) => console.log(`Settled: ${sentence}.`);
+  return withContentLock(
+    CONTENT.root,
+    'status',
+    () => {
+      const all = readAllDumps(CONTENT.dumps);
+      if (all.fatal.length > 0) throw new FatalError(all.fatal.join('\n'));
+      const existing = readPaperFiles(CONTENT.papers);
+      const papers = [...existing.values()];
+      const perDay = new Map<string, number>();
+      for (const paper of papers) for (const s of paper.seen) perDay.set(s.date, (perDay.get(s.date) ?? 0) + 1);
+      const dumpsPerDay = new Map<string, string[]>();
+      for (const dump of all.dumps) dumpsPerDay.set(dump.date, [...(dumpsPerDay.get(dump.date) ?? []), dump.file]);
+      const days = [...new Set([...perDay.keys(), ...dumpsPerDay.keys()])].sort().reverse();
+      console.log(`${papers.length} papers over ${days.length} day${days.length === 1 ? '' : 's'} in ${CONTENT.root}/`);
+      for (const day of days)
+        console.log(`  ${day}  ${String(perDay.get(day) ?? 0).padStart(5)} papers  ${(dumpsPerDay.get(day) ?? ['(no dump)']).join(', ')}`);
+      const unsorted = papers.filter((p) => p.topics.length === 0).length;
+      console.log(`Unsorted (no topic): ${unsorted}`);
+      const compiled = compileTaxonomy(loadTaxonomyFile(CONTENT.topics));
+      const merged = mergeDumps(all.dumps, existing, (paper) => tagPaper(compiled, paper), CONTENT.papers);
+      const change = paperChanges(merged.papers, existing);
+      if (change.changed === 0 && change.removed === 0) console.log(`${CONTENT.papers}/ is up to date with the dumps and ${CONTENT.topics}.`);
+      else
+        console.log(
+          `${CONTENT.papers}/ is stale: ${change.changed} paper file${change.changed === 1 ? '' : 's'} would change and ${change.removed} would go ` +
+            `(after an edit of ${CONTENT.topics}, or a dump added by hand); run \`npm run digest -- ingest\`.`,
+        );
+      return 0;
+    },
+    note,
+  );
 }
 
 function commandExplain(query: string): number {
@@ -175,6 +232,9 @@ function main(argv: string[]): number {
     case 'ingest':
       if (rest.length > 1) throw new FatalError('ingest takes at most one FILE (see --help).');
       return commandIngest(rest[0], { date: values.date, quiet: values.quiet, regenerate: values.regenerate });
+    case 'status':
+      if (rest.length > 0) throw new FatalError('status takes no arguments (see --help).');
+      return commandStatus();
     case 'explain':
       if (rest.length === 0) throw new FatalError('explain takes a paper id or part of its title (see --help).');
       return commandExplain(rest.join(' '));

@@ -64,7 +64,7 @@ describe('digest parse', () => {
     const run = digest(ROOT, 'frobnicate');
     expect(run.code).toBe(2);
     expect(run.stderr.trim()).toBe('Unknown command “frobnicate” (see --help).');
-    expect(digest(ROOT, '--help').stdout).toContain('ingest [FILE] [--date D]');
+    expect(digest(ROOT, '--help').stdout).toContain('ingest [FILE|-] [--date D]');
   });
 });
 
@@ -82,14 +82,14 @@ describe('digest ingest', () => {
     expect(readdirSync(join(dir, 'content/dumps'))).toEqual(['2026-11-26.txt']);
     expect(readFileSync(join(dir, 'content/dumps/2026-11-26.txt'))).toEqual(readFileSync(BUNDLED_DUMP));
     expect(readdirSync(papersDir())).toHaveLength(224);
-    expect(run.stderr).toContain('224 papers from 1 dump; 224 files written');
+    expect(run.stderr).toContain('224 papers from 1 dump (1 day); 224 paper files written, 0 removed, 1 dump added.');
   });
 
   it('changes nothing when run again over the same dumps', () => {
     const before = readdirSync(papersDir()).map((f) => readFileSync(join(papersDir(), f), 'utf8'));
     const run = digest(dir, 'ingest', '--quiet');
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('0 files written, 0 removed');
+    expect(run.stderr).toContain('0 paper files written, 0 removed.');
     expect(readdirSync(papersDir()).map((f) => readFileSync(join(papersDir(), f), 'utf8'))).toEqual(before);
   });
 
@@ -135,6 +135,26 @@ describe('digest ingest', () => {
     expect(deltalm).toContain("date: '2026-11-27'\n    rank: 2");
     expect(readFileSync(join(papersDir(), 'brand-new-paper-on-codecs.md'), 'utf8')).toContain("firstSeen: '2026-11-27'");
     expect(readdirSync(papersDir())).toHaveLength(225);
+  });
+
+  it('tells the status: days, papers per day, and whether the paper files are what the dumps and rules give now', () => {
+    const run = digest(dir, 'status');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^225 papers over 2 days in content\/$/m);
+    expect(run.stdout).toMatch(/^ {2}2026-11-27 +2 papers {2}content\/dumps\/2026-11-27\.txt$/m);
+    expect(run.stdout).toMatch(/^ {2}2026-11-26 +224 papers {2}content\/dumps\/2026-11-26\.txt$/m);
+    expect(run.stdout).toContain('content/papers/ is up to date with the dumps and content/topics.yaml.');
+    const topicsFile = join(dir, 'content/topics.yaml');
+    const rules = readFileSync(topicsFile, 'utf8');
+    writeFileSync(
+      topicsFile,
+      rules.replace('    relativeThreshold: 0.2\n    primaryBias: 1.2\n', '    relativeThreshold: 0.2\n    primaryBias: 1.2\n    threshold: 1000\n'),
+    );
+    try {
+      expect(digest(dir, 'status').stdout).toMatch(/content\/papers\/ is stale: \d+ paper files? would change and 0 would go/);
+    } finally {
+      writeFileSync(topicsFile, rules);
+    }
   });
 
   it('writes nothing when a paper file is broken, and names it', () => {

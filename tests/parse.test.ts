@@ -44,6 +44,32 @@ describe('messy dumps', () => {
     expect(titles(parseFixture('byte-order-mark.txt'))).toEqual(['Alpha Paper', 'Beta Paper']);
   });
 
+  it.each([
+    ['utf-16le', [0xff, 0xfe]],
+    ['utf-16be', [0xfe, 0xff]],
+  ] as const)('decodes %s with a byte-order mark, as Windows tools save “Unicode” text', (encoding, bom) => {
+    const text = 'Éclair Paper\nAn abstract with “quotes” and 😀. It is prose.\n';
+    const units = [...text].flatMap((ch) => {
+      const codes: number[] = [];
+      for (let i = 0; i < ch.length; i += 1) codes.push(ch.charCodeAt(i));
+      return codes;
+    });
+    const bytes = new Uint8Array([...bom, ...units.flatMap((u) => (encoding === 'utf-16le' ? [u & 0xff, u >> 8] : [u >> 8, u & 0xff]))]);
+    const decoded = decodeDump(bytes);
+    expect(decoded).toEqual({ ok: true, text });
+    expect(parseDump(text, 'x').papers.map((p) => p.title)).toEqual(['Éclair Paper']);
+  });
+
+  it('refuses a title over 1,000 or an abstract over 20,000 characters as an error naming the line, keeping the rest', () => {
+    const long = `${'word '.repeat(4100)}end.`;
+    const r = parseDump(`Good Paper\nA fine abstract. It is prose.\nHuge Abstract Paper\n${long}\n${'T'.repeat(1001)}\nAn abstract. It is prose.\n`, 'big.txt');
+    expect(r.papers.map((p) => p.title)).toEqual(['Good Paper']);
+    expect(r.problems.filter((p) => p.severity === 'error').map((p) => [p.line, p.message])).toEqual([
+      [3, '“Huge Abstract Paper” is not a paper: its abstract (line 4) is 20,504 characters long (at most 20,000); it was not read'],
+      [5, `“${'T'.repeat(57)}…” is not a paper: its title is 1,001 characters long (at most 1,000); it was not read`],
+    ]);
+  });
+
   it('trims trailing spaces and tabs', () => {
     const r = parseFixture('trailing-whitespace.txt');
     expect(titles(r)).toEqual(['Alpha Paper', 'Beta Paper']);

@@ -49,6 +49,71 @@ describe('mergeDumps', () => {
     expect(again.topics).toEqual([{ slug: 'codecs', score: 0, evidence: ['set by hand'] }]);
   });
 
+  it('never moves a published id: a backfilled older dump’s paper with a colliding slug gets the suffix, with a note naming both', () => {
+    const later = { date: '2026-12-10', file: 'later.txt', papers: [paper('Foo: Bar Baz Codec', 1)] };
+    const older = { date: '2026-12-05', file: 'older.txt', papers: [paper('Foo Bar Baz Codec!', 1)] };
+    const published = mergeDumps([later], new Map(), noTopics).papers;
+    const existing = new Map(published.map((p) => [p.id, p]));
+    const { papers, problems } = mergeDumps([later, older], existing, noTopics);
+    expect(papers.map((p) => [p.id, p.title, p.firstSeen])).toEqual([
+      ['foo-bar-baz-codec', 'Foo: Bar Baz Codec', '2026-12-10'],
+      ['foo-bar-baz-codec-2', 'Foo Bar Baz Codec!', '2026-12-05'],
+    ]);
+    expect(problems).toEqual([
+      {
+        file: 'older.txt',
+        line: 2,
+        severity: 'note',
+        message: '“Foo Bar Baz Codec!” gets the id “foo-bar-baz-codec-2”: “foo-bar-baz-codec” is already “Foo: Bar Baz Codec”, a different paper',
+      },
+    ]);
+  });
+
+  it('counts a day’s second dump as the same day: the first dump’s ranks stay, new papers come after', () => {
+    const { papers } = mergeDumps(
+      [
+        { date: '2026-12-01', seq: 2, file: 'b.txt', papers: [paper('Evening', 1), paper('Morning', 2)] },
+        { date: '2026-12-01', seq: 1, file: 'a.txt', papers: [paper('Morning', 1), paper('Noon', 2)] },
+      ],
+      new Map(),
+      noTopics,
+    );
+    expect(papers.map((p) => [p.id, p.seen])).toEqual([
+      ['evening', [{ date: '2026-12-01', rank: 3 }]],
+      ['morning', [{ date: '2026-12-01', rank: 1 }]],
+      ['noon', [{ date: '2026-12-01', rank: 2 }]],
+    ]);
+  });
+
+  it('takes the newest abstract of a revised paper with a note, but keeps one edited by hand', () => {
+    const day1 = {
+      date: '2026-11-26',
+      file: 'a.txt',
+      papers: [paper('Revised', 1, 'First version. It is prose.'), paper('Edited', 2, 'First version. It is prose.')],
+    };
+    const day2 = {
+      date: '2026-11-27',
+      file: 'b.txt',
+      papers: [paper('Revised', 1, 'Second version. It is prose.'), paper('Edited', 2, 'Second version. It is prose.')],
+    };
+    const first = mergeDumps([day1], new Map(), noTopics).papers;
+    const existing = new Map(first.map((p) => [p.id, p.id === 'edited' ? { ...p, abstract: 'Fixed by hand.' } : p]));
+    const { papers, problems } = mergeDumps([day2, day1], existing, noTopics);
+    expect(papers.map((p) => [p.id, p.abstract])).toEqual([
+      ['edited', 'Fixed by hand.'],
+      ['revised', 'Second version. It is prose.'],
+    ]);
+    expect(problems).toEqual([
+      { file: 'b.txt', line: 2, severity: 'note', message: 'the abstract of “Revised” changed (a revised version?); the record now has this one' },
+    ]);
+  });
+
+  it('never gives two different papers one record, though one record’s first sighting now holds another paper', () => {
+    const old = mergeDumps([{ date: '2026-11-26', file: 'a.txt', papers: [paper('Old Title', 1)] }], new Map(), noTopics).papers[0]!;
+    const { papers } = mergeDumps([{ date: '2026-11-26', file: 'a.txt', papers: [paper('Other Paper', 1)] }], new Map([[old.id, old]]), noTopics);
+    expect(papers.map((p) => p.id)).toEqual(['old-title', 'other-paper']);
+  });
+
   it('keeps a paper file that no dump mentions, with a note', () => {
     const orphan = mergeDumps([{ date: '2026-11-26', file: 'a.txt', papers: [paper('Only Paper', 1)] }], new Map(), noTopics).papers[0]!;
     const result = mergeDumps([{ date: '2026-11-26', file: 'a.txt', papers: [paper('Other Paper', 1)] }], new Map([[orphan.id, orphan]]), noTopics);
@@ -84,6 +149,17 @@ describe('paper files', () => {
       "firstSeen: '2026-11-26'",
     ]);
     expect(serializePaper(record)).toBe(text);
+  });
+
+  it('reads a date a hand edit wrote without quotes (a YAML timestamp) as the day it names', () => {
+    const text = serializePaper(record).replace("firstSeen: '2026-11-26'", 'firstSeen: 2026-11-26').replace("- date: '2026-11-26'", '- date: 2026-11-26');
+    expect(text).toContain('firstSeen: 2026-11-26\n');
+    expect(parsePaperFile(text)).toEqual({ ok: true, value: record });
+  });
+
+  it('writes every field of the schema, so a field the record carries is never dropped', () => {
+    const withPins = { ...record, pinnedTopics: ['codecs'] };
+    expect(parsePaperFile(serializePaper(withPins))).toEqual({ ok: true, value: withPins });
   });
 
   it('names the bad field of a hand-broken file', () => {

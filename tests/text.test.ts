@@ -39,6 +39,12 @@ describe('renderAbstract', () => {
 });
 
 describe('plain text', () => {
+  it('keeps braces glued to a word, which are text (code, CSS), and drops those of a LaTeX group', () => {
+    expect(plainAbstract('a CSS rule body{x} and map{k: v} stay; {FasterDiffusion} is a group')).toBe(
+      'a CSS rule body{x} and map{k: v} stay; FasterDiffusion is a group',
+    );
+  });
+
   it('flattens markup for feeds and excerpts', () => {
     expect(plainAbstract('10\\% of W_{ID}, {\\em really}')).toBe('10% of W_ID, really');
   });

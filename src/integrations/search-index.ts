@@ -25,7 +25,9 @@ export function searchIndex(): AstroIntegration {
         const root = fileURLToPath(new URL('../..', import.meta.url));
         rmSync(staging, { recursive: true, force: true });
         pending = new Promise((resolve, reject) => {
-          const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/integrations/search-worker.ts'), staging], { stdio: ['ignore', 'pipe', 'pipe'] });
+          const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/integrations/search-worker.ts'), staging], {
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
           let output = '';
           child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
           child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

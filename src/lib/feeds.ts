@@ -166,48 +166,52 @@ function xmlError(xml: string): string | undefined {
 }
 
 function rssXml(channel: FeedChannel, items: readonly FeedItem[]): string {
-  return tightCdata(generateRssFeed({
-    title: feedText(channel.title),
-    link: channel.home,
-    description: feedText(channel.description),
-    language: channel.language,
-    lastBuildDate: newest(items),
-    generator: 'papers-digest',
-    atom: { links: [{ href: channel.self, rel: 'self', type: 'application/rss+xml' }] },
-    items: items.map((item) => ({
-      title: feedText(item.title),
-      link: item.url,
-      guid: { value: item.url, isPermaLink: true },
-      pubDate: item.date,
-      description: feedText(item.contentHtml),
-      categories: item.categories.map((name) => ({ name: feedText(name), domain: channel.categoryScheme })),
-    })),
-  }));
+  return tightCdata(
+    generateRssFeed({
+      title: feedText(channel.title),
+      link: channel.home,
+      description: feedText(channel.description),
+      language: channel.language,
+      lastBuildDate: newest(items),
+      generator: 'papers-digest',
+      atom: { links: [{ href: channel.self, rel: 'self', type: 'application/rss+xml' }] },
+      items: items.map((item) => ({
+        title: feedText(item.title),
+        link: item.url,
+        guid: { value: item.url, isPermaLink: true },
+        pubDate: item.date,
+        description: feedText(item.contentHtml),
+        categories: item.categories.map((name) => ({ name: feedText(name), domain: channel.categoryScheme })),
+      })),
+    }),
+  );
 }
 
 function atomXml(channel: FeedChannel, items: readonly FeedItem[]): string {
-  return tightCdata(generateAtomFeed({
-    id: channel.self,
-    title: { value: feedText(channel.title), type: 'text' },
-    subtitle: { value: feedText(channel.description), type: 'text' },
-    updated: newest(items),
-    authors: [{ name: feedText(channel.author), uri: channel.home }],
-    links: [
-      { href: channel.home, rel: 'alternate', type: 'text/html' },
-      { href: channel.self, rel: 'self', type: 'application/atom+xml' },
-    ],
-    generator: { text: 'papers-digest' },
-    entries: items.map((item) => ({
-      id: item.url,
-      title: { value: feedText(item.title), type: 'text' },
-      updated: item.date,
-      published: item.date,
-      links: [{ href: item.url, rel: 'alternate', type: 'text/html' }],
-      summary: { value: feedText(item.summary), type: 'text' },
-      content: { value: feedText(item.contentHtml), type: 'html' },
-      categories: item.categories.map((name) => ({ term: feedText(name), scheme: channel.categoryScheme })),
-    })),
-  }));
+  return tightCdata(
+    generateAtomFeed({
+      id: channel.self,
+      title: { value: feedText(channel.title), type: 'text' },
+      subtitle: { value: feedText(channel.description), type: 'text' },
+      updated: newest(items),
+      authors: [{ name: feedText(channel.author), uri: channel.home }],
+      links: [
+        { href: channel.home, rel: 'alternate', type: 'text/html' },
+        { href: channel.self, rel: 'self', type: 'application/atom+xml' },
+      ],
+      generator: { text: 'papers-digest' },
+      entries: items.map((item) => ({
+        id: item.url,
+        title: { value: feedText(item.title), type: 'text' },
+        updated: item.date,
+        published: item.date,
+        links: [{ href: item.url, rel: 'alternate', type: 'text/html' }],
+        summary: { value: feedText(item.summary), type: 'text' },
+        content: { value: feedText(item.contentHtml), type: 'html' },
+        categories: item.categories.map((name) => ({ term: feedText(name), scheme: channel.categoryScheme })),
+      })),
+    }),
+  );
 }
 
 /**

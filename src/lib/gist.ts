@@ -2,7 +2,8 @@
 import { plainAbstract } from './text';
 
 // Where authors say what they did. The first sentence that does is the paper's contribution.
-const CONTRIBUTION = /\b(?:we|this (?:paper|work|study|article)|our (?:method|approach|model|work))\b[^.]*?\b(?:propose|present|introduce|develop|design|show|demonstrate|release|study|investigate|find|describe)/i;
+const CONTRIBUTION =
+  /\b(?:we|this (?:paper|work|study|article)|our (?:method|approach|model|work))\b[^.]*?\b(?:propose|present|introduce|develop|design|show|demonstrate|release|study|investigate|find|describe)/i;
 
 /** Splits plain text into sentences: a stop, then a space and a capital, digit or quote. Abbreviations may split early. */
 export function sentences(text: string): string[] {

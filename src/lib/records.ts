@@ -80,7 +80,11 @@ function accumulate(dumps: readonly DatedDump[]): { byKey: Map<string, Accumulat
  * paper's.
  * Each paper has one record at most.
  */
-function claimRecords(existing: ReadonlyMap<string, Paper>, byKey: ReadonlyMap<string, Accumulated>, byDayRank: ReadonlyMap<string, string>): Map<string, Paper> {
+function claimRecords(
+  existing: ReadonlyMap<string, Paper>,
+  byKey: ReadonlyMap<string, Accumulated>,
+  byDayRank: ReadonlyMap<string, string>,
+): Map<string, Paper> {
   const claimed = new Map<string, Paper>();
   const unmatched: Paper[] = [];
   for (const record of existing.values()) {

@@ -76,9 +76,11 @@ export function commitChanges(root: string, change: ContentChange): void {
     syncFolder(staging);
     renameSync(temp, join(root, JOURNAL));
   } catch (error) {
+    // A failed write (a full disk) does not say where: it was in the content folder.
+    if (error instanceof Error && 'code' in error) (error as NodeJS.ErrnoException).path ??= root;
     // Not committed: leave the content as it was, and free the space the staged files took.
     rmSync(staging, { recursive: true, force: true });
-    rmSync(join(root, `${JOURNAL}.tmp`), { force: true });
+    rmSync(join(root, `${JOURNAL}.tmp`), { recursive: true, force: true });
     throw error;
   }
   try {
@@ -226,7 +228,8 @@ export async function waitForContent(root: string, seconds: number): Promise<voi
   while (existsSync(file)) {
     const holder = readHolder(file);
     if (holder && holder.host === hostname() && !alive(holder.pid)) return;
-    if (Date.now() > deadline) throw new FatalError(`${root} is still being changed by another run (${holder?.command ?? 'unknown'}, pid ${holder?.pid ?? '?'}) after ${seconds} s.`);
+    if (Date.now() > deadline)
+      throw new FatalError(`${root} is still being changed by another run (${holder?.command ?? 'unknown'}, pid ${holder?.pid ?? '?'}) after ${seconds} s.`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }

@@ -46,7 +46,9 @@ describe('the feeds of a built site', () => {
     expect(feed.items).toHaveLength(papers.length);
     const latestDay = papers.filter((p) => p.seen.some((s) => s.date === '2026-11-26'));
     expect(latestDay).toHaveLength(224);
-    const expected = [...papers].sort((a, b) => b.firstSeen.localeCompare(a.firstSeen) || a.seen[0]!.rank - b.seen[0]!.rank).map((p) => `https://digest.test/papers/${p.id}/`);
+    const expected = [...papers]
+      .sort((a, b) => b.firstSeen.localeCompare(a.firstSeen) || a.seen[0]!.rank - b.seen[0]!.rank)
+      .map((p) => `https://digest.test/papers/${p.id}/`);
     expect(feed.items.map((i) => i.link)).toEqual(expected);
     const first = feed.items[0]!;
     expect(first.guid).toBe(first.link);
@@ -78,7 +80,10 @@ describe('the feeds of a built site', () => {
     const script = 'import sys, feedparser\nfor f in sys.argv[1:]:\n    d = feedparser.parse(f)\n    print(f, int(bool(d.bozo)), len(d.entries))';
     const run = spawnSync('/usr/bin/python3', ['-c', script, ...feeds.map((f) => join(site.out, f))], { encoding: 'utf8' });
     expect(run.stderr).toBe('');
-    const rows = run.stdout.trim().split('\n').map((line) => line.split(' '));
+    const rows = run.stdout
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' '));
     expect(rows).toHaveLength(feeds.length);
     for (const [file, bozo, entries] of rows) {
       expect({ file, bozo }).toEqual({ file, bozo: '0' });
@@ -93,7 +98,9 @@ describe('the feeds of a built site', () => {
     expect(rss.items[0]!.content).not.toContain('<img');
     const atom = await parser.parseString(read(site.out, 'atom.xml'));
     // Atom titles are type="text": the parser hands back the title, character for character, as text.
-    expect(read(site.out, 'atom.xml')).toContain('<title type="text"><![CDATA[<script>alert(1)</script> Evil & <b>Bold</b> Codec ]]]]><![CDATA[> Paper]]></title>');
+    expect(read(site.out, 'atom.xml')).toContain(
+      '<title type="text"><![CDATA[<script>alert(1)</script> Evil & <b>Bold</b> Codec ]]]]><![CDATA[> Paper]]></title>',
+    );
     expect(atom.items[0]!.title).toBe(HOSTILE_TITLE);
     const json = JsonFeedSchema.parse(JSON.parse(read(site.out, 'feed.json')));
     expect(json.items[0]!.title).toBe(HOSTILE_TITLE);
@@ -122,14 +129,23 @@ describe('the feeds of a built site', () => {
       expect(feed.items.map((i) => i.link).sort()).toEqual(expected.sort());
     }
     const codecs = await parser.parseString(read(site.out, 'topics/codecs/rss.xml'));
-    for (const item of codecs.items) expect(item.categories!.map((c: string | { _: string }) => (typeof c === 'string' ? c : c._))).toContain('Neural codecs & compression');
+    for (const item of codecs.items)
+      expect(item.categories!.map((c: string | { _: string }) => (typeof c === 'string' ? c : c._))).toContain('Neural codecs & compression');
   });
 
   it('advertises the feeds on every page, the day feed on a day page and the topic feed on its page', () => {
-    expect(read(site.out, 'index.html')).toContain('<link rel="alternate" type="application/rss+xml" title="Papers Digest: every paper (RSS)" href="/rss.xml">');
-    expect(read(site.out, 'index.html')).toContain('<link rel="alternate" type="application/rss+xml" title="Papers Digest: daily digest (RSS)" href="/daily.xml">');
-    expect(read(site.out, 'topics/codecs/index.html')).toMatch(/<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="\/topics\/codecs\/rss.xml">/);
-    expect(read(site.out, 'days/2026-11-26/index.html')).toMatch(/<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="\/days\/2026-11-26\/rss.xml">/);
+    expect(read(site.out, 'index.html')).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Papers Digest: every paper (RSS)" href="/rss.xml">',
+    );
+    expect(read(site.out, 'index.html')).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Papers Digest: daily digest (RSS)" href="/daily.xml">',
+    );
+    expect(read(site.out, 'topics/codecs/index.html')).toMatch(
+      /<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="\/topics\/codecs\/rss.xml">/,
+    );
+    expect(read(site.out, 'days/2026-11-26/index.html')).toMatch(
+      /<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="\/days\/2026-11-26\/rss.xml">/,
+    );
     expect(read(site.out, 'about/index.html')).toContain('href="/feeds/"');
   });
 
@@ -137,7 +153,12 @@ describe('the feeds of a built site', () => {
     for (const f of ['rss.xml', 'atom.xml', 'daily.xml', 'topics/codecs/rss.xml']) expect(read(site.out, f)).not.toContain('xml-stylesheet');
     expect(existsSync(join(site.out, 'feed.xsl'))).toBe(false);
     const page = read(site.out, 'feeds/index.html');
-    for (const url of ['https://digest.test/rss.xml', 'https://digest.test/daily.xml', 'https://digest.test/feeds.opml', 'https://digest.test/topics/unlearning/rss.xml'])
+    for (const url of [
+      'https://digest.test/rss.xml',
+      'https://digest.test/daily.xml',
+      'https://digest.test/feeds.opml',
+      'https://digest.test/topics/unlearning/rss.xml',
+    ])
       expect(page).toContain(`<code class="feed-url">${url}</code>`);
     expect(read(site.out, 'index.html')).toContain('href="/feeds/"');
   });

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { cutAtWord, gist, sentences } from '../src/lib/gist';
+
+describe('gist', () => {
+  it('takes the first sentence in which the authors say what they propose, present or show', () => {
+    const abstract = 'Image generation is hard. Prior work is slow. In this paper, we propose FastGen, a one-step generator. It is fast.';
+    expect(gist(abstract)).toBe('In this paper, we propose FastGen, a one-step generator.');
+  });
+
+  it('falls back to the first sentence when no sentence says what the authors did', () => {
+    expect(gist('Codecs compress audio. They are everywhere.')).toBe('Codecs compress audio.');
+  });
+
+  it('reads the abstract as the page shows it (LaTeX resolved) and cuts a long sentence at a word', () => {
+    const long = `We present ${'a very long method name '.repeat(20)}that works.`;
+    const cut = gist(long, 60);
+    expect(cut.length).toBeLessThanOrEqual(61);
+    expect(cut).toMatch(/^We present a very long method name .*…$/);
+    expect(gist('We show 10\\% gains on W_{ID}.')).toBe('We show 10% gains on W_ID.');
+  });
+});
+
+describe('sentences', () => {
+  it('splits at a stop followed by a capital, digit or quote, not inside numbers', () => {
+    expect(sentences('It gets 3.5 dB. 2 models help. “Quoted” ends! Done')).toEqual(['It gets 3.5 dB.', '2 models help.', '“Quoted” ends!', 'Done']);
+  });
+});
+
+describe('cutAtWord', () => {
+  it('leaves short text alone and cuts long text at the last word boundary with an ellipsis', () => {
+    expect(cutAtWord('short', 10)).toBe('short');
+    expect(cutAtWord('one two three four five', 16)).toBe('one two three…');
+  });
+});
