@@ -51,7 +51,7 @@ export function dailyFeedItems(site: Site): FeedItem[] {
 }
 
 /** Every feed, grouped as the feeds page and the OPML list them. */
-export function feedCatalogue(site: Site): { title: string; feeds: SiteFeed[] }[] {
+export function feedCatalogue(site: Site): { title: string; carries: string; feeds: SiteFeed[] }[] {
   const { settings, digest } = site;
   const days = settings.feedDays;
   const every = `Every paper seen on the latest ${days} day${days > 1 ? 's' : ''}, one item each, in trending order.`;
@@ -59,6 +59,7 @@ export function feedCatalogue(site: Site): { title: string; feeds: SiteFeed[] }[
   return [
     {
       title: 'Every paper',
+      carries: every,
       feeds: [
         { path: paths.rss(), title: `${settings.title}: every paper (RSS)`, carries: every, format: 'RSS', home: paths.home() },
         { path: paths.atom(), title: `${settings.title}: every paper (Atom)`, carries: every, format: 'Atom', home: paths.home() },
@@ -67,6 +68,7 @@ export function feedCatalogue(site: Site): { title: string; feeds: SiteFeed[] }[
     },
     {
       title: 'Daily digest',
+      carries: daily,
       feeds: [
         { path: paths.daily(), title: `${settings.title}: daily digest (RSS)`, carries: daily, format: 'RSS', home: paths.days() },
         { path: paths.dailyAtom(), title: `${settings.title}: daily digest (Atom)`, carries: daily, format: 'Atom', home: paths.days() },
@@ -75,6 +77,7 @@ export function feedCatalogue(site: Site): { title: string; feeds: SiteFeed[] }[
     },
     {
       title: 'Topics',
+      carries: `One topic’s new papers: its latest ${settings.topicFeedItems}, or all of its latest ${days} day${days > 1 ? 's' : ''} if more.`,
       feeds: digest.topics.map((g) => ({
         path: paths.topicFeed(g.topic.slug),
         title: `${settings.title}: ${g.topic.name}`,
