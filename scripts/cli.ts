@@ -18,11 +18,9 @@ export function stopQuietlyWhenOutputCloses(): void {
  * stack trace; anything else is a bug and keeps its trace. Commands change content/ only through `commitChanges`,
  * which leaves it as it was when it fails before its commit, so "Nothing was changed" is true of a system error.
  */
-export function runCommand(main: (argv: string[]) => number, usage: string): void {
+export function runCommand(main: (argv: string[]) => number | Promise<number>, usage: string): void {
   stopQuietlyWhenOutputCloses();
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (error) {
+  const fail = (error: unknown) => {
     const sentence = systemErrorSentence(error, 'Nothing was changed.');
     if (error instanceof FatalError || sentence) {
       console.error(sentence ?? (error as FatalError).message);
@@ -33,5 +31,23 @@ export function runCommand(main: (argv: string[]) => number, usage: string): voi
     } else {
       throw error;
     }
+  };
+  try {
+    const result = main(process.argv.slice(2));
+    if (typeof result === 'number') process.exitCode = result;
+    else
+      result.then(
+        (code) => (process.exitCode = code),
+        (error: unknown) => {
+          try {
+            fail(error);
+          } catch (bug) {
+            console.error(bug);
+            process.exitCode = 70;
+          }
+        },
+      );
+  } catch (error) {
+    fail(error);
   }
 }

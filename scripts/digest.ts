@@ -19,7 +19,13 @@ import {
   readDump,
   readPaperFiles,
 } from '../src/store/content-store';
-import { commitChanges, withContentLock } from '../src/store/transaction';
+import { commitChanges, lockContent, recoverContent, withContentLock } from '../src/store/transaction';
+import { chooseEntry, parseArxivFeed, type ArxivEntry } from '../src/lib/arxiv';
+import { serializePaper } from '../src/lib/paper-file';
+import type { Paper } from '../src/lib/schema';
+import { ArxivClient, DEFAULT_API_URL } from '../src/net/arxiv-client';
+
+const VERSION = '0.1.0';
 import { runCommand } from './cli';
 
 const HELP = `papers-digest: turn pasted trending-paper dumps into a static digest.
@@ -37,6 +43,10 @@ Commands:
   --regenerate               With ingest: allow writing content/papers/ from the dumps alone when the
                              folder is missing or empty (hand edits that were in it are not restored).
   explain TITLE|ID           Show every topic's score for one paper and the phrases behind it.
+  enrich [--delay S]         The one command that uses the network: look up each paper without an arXiv id
+                             on the arXiv API by its title, and record its id, authors, first-published
+                             date and category in its file (fields already set, by hand or before, are
+                             kept). One request every S seconds (default 3). ARXIV_API_URL sets the API.
   status                     Show the days, papers per day, the last dump, unsorted papers, and whether
                              content/papers/ is what the dumps and content/topics.yaml give now.
                              Like every command, it first finishes or undoes a stopped ingest.
@@ -184,6 +194,71 @@ function commandStatus(): number {
   );
 }
 
+interface EnrichOptions {
+  delay: number;
+  timeout: number;
+  quiet: boolean;
+}
+
+/** Fills the arXiv fields a record lacks from an API entry; a field already set (by hand, or earlier) wins. */
+function withArxiv(paper: Paper, entry: ArxivEntry): Paper {
+  return {
+    ...paper,
+    arxivId: paper.arxivId ?? entry.id,
+    authors: paper.authors ?? (entry.authors.length > 0 ? entry.authors : undefined),
+    published: paper.published ?? entry.published,
+    arxivCategory: paper.arxivCategory ?? entry.category,
+  };
+}
+
+async function commandEnrich(options: EnrichOptions): Promise<number> {
+  const release = lockContent(CONTENT.root, 'enrich');
+  try {
+    for (const sentence of recoverContent(CONTENT.root)) console.error(`${CONTENT.root}: note: ${sentence}`);
+    const papers = [...readPaperFiles(CONTENT.papers).values()];
+    // Unresolved: no arXiv id yet (asked by title), or an id from the text but no authors yet (asked by id).
+    const todo = papers.filter((p) => !p.arxivId || !p.authors);
+    const client = new ArxivClient({
+      baseUrl: process.env['ARXIV_API_URL'] ?? DEFAULT_API_URL,
+      delay: options.delay,
+      timeout: options.timeout,
+      attempts: 4,
+      userAgent: `papers-digest/${VERSION} (a static research digest; digest enrich)`,
+    });
+    const resolved: string[] = [];
+    const ambiguous: string[] = [];
+    const notFound: string[] = [];
+    const failed: string[] = [];
+    console.error(`${todo.length} of ${papers.length} papers to look up on ${process.env['ARXIV_API_URL'] ?? DEFAULT_API_URL}, one request every ${options.delay} s.`);
+    for (const paper of todo) {
+      const file = join(CONTENT.papers, `${paper.id}.md`);
+      const answer = paper.arxivId ? await client.byId(paper.arxivId) : await client.searchTitle(paper.title);
+      const read = answer.ok ? parseArxivFeed(answer.body) : answer;
+      if (!read.ok) {
+        failed.push(paper.id);
+        console.error(`${file}: error: “${paper.title}” could not be looked up: ${read.error}; the others go on`);
+        continue;
+      }
+      const choice = paper.arxivId ? (read.entries[0]?.id === paper.arxivId ? { kind: 'resolved' as const, entry: read.entries[0] } : { kind: 'not-found' as const }) : chooseEntry(paper, read.entries);
+      if (choice.kind === 'resolved') {
+        // Each paper is written as soon as it is resolved: a run stopped later keeps it.
+        commitChanges(CONTENT.root, { writes: [{ path: join('papers', `${paper.id}.md`), content: serializePaper(withArxiv(paper, choice.entry)) }], removes: [] });
+        resolved.push(paper.id);
+        if (!options.quiet) console.error(`${file}: resolved as arXiv:${choice.entry.id}`);
+      } else if (choice.kind === 'ambiguous') {
+        ambiguous.push(`${paper.title} (${choice.ids.map((id) => `arXiv:${id}`).join(', ')})`);
+      } else {
+        notFound.push(paper.id);
+      }
+    }
+    console.error(`Resolved ${resolved.length}, ambiguous ${ambiguous.length}, not found ${notFound.length}${failed.length > 0 ? `, failed ${failed.length} (run enrich again to retry them)` : ''}.`);
+    for (const line of ambiguous) console.error(`  ambiguous: ${line}: several results have this title and none, or more than one, has this abstract; set arxivId by hand`);
+    return failed.length > 0 ? 1 : 0;
+  } finally {
+    release();
+  }
+}
+
 function commandExplain(query: string): number {
   const compiled = compileTaxonomy(loadTaxonomyFile(CONTENT.topics));
   const papers = readPaperFiles(CONTENT.papers);
@@ -209,7 +284,7 @@ function commandExplain(query: string): number {
   return 0;
 }
 
-function main(argv: string[]): number {
+function main(argv: string[]): number | Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -217,6 +292,8 @@ function main(argv: string[]): number {
       date: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       regenerate: { type: 'boolean', default: false },
+      delay: { type: 'string', default: '3' },
+      timeout: { type: 'string', default: '30' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -232,6 +309,14 @@ function main(argv: string[]): number {
     case 'ingest':
       if (rest.length > 1) throw new FatalError('ingest takes at most one FILE (see --help).');
       return commandIngest(rest[0], { date: values.date, quiet: values.quiet, regenerate: values.regenerate });
+    case 'enrich': {
+      if (rest.length > 0) throw new FatalError('enrich takes no arguments (see --help).');
+      const delay = Number(values.delay);
+      const timeout = Number(values.timeout);
+      if (!Number.isFinite(delay) || delay < 0) throw new FatalError(`--delay ${values.delay} is not a number of seconds.`);
+      if (!Number.isFinite(timeout) || timeout <= 0) throw new FatalError(`--timeout ${values.timeout} is not a number of seconds.`);
+      return commandEnrich({ delay, timeout, quiet: values.quiet });
+    }
     case 'status':
       if (rest.length > 0) throw new FatalError('status takes no arguments (see --help).');
       return commandStatus();

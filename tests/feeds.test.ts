@@ -116,6 +116,18 @@ describe('paper feeds', () => {
     );
   });
 
+  it('leads from every item to the paper: searches for its title, or the paper itself once its arXiv id is known', () => {
+    expect(items[0]!.contentHtml).toContain('<p>Find it: <a href="https://arxiv.org/search/?query=');
+    expect(items[0]!.contentHtml).toContain('>Google Scholar</a></p>');
+    const [known] = paperItems([{ ...papers[0]!, arxivId: '2401.01234', authors: ['Ada Lovelace'] }], ctx);
+    expect(known!.contentHtml).toContain(
+      '<p>Read it: <a href="https://arxiv.org/abs/2401.01234">arXiv:2401.01234</a> · <a href="https://arxiv.org/pdf/2401.01234">PDF</a> · <a href="https://huggingface.co/papers/2401.01234">Hugging Face</a></p>',
+    );
+    const rss = rssFeed(channel, [known!]);
+    expect(rss).toContain('<dc:creator>Ada Lovelace</dc:creator>');
+    expect(rss).toContain('<atom:link href="https://arxiv.org/abs/2401.01234" rel="related" type="text/html"/>');
+  });
+
   it('names the same topic the same way in every format, and the feed’s author', () => {
     const rss = parseRssFeed(rssFeed(channel, items));
     const atom = parseAtomFeed(atomFeed(channel, items));

@@ -162,6 +162,15 @@ describe('paper files', () => {
     expect(parsePaperFile(serializePaper(withPins))).toEqual({ ok: true, value: withPins });
   });
 
+  it('asks for quotes around an arXiv id written by hand as a bare number', () => {
+    const text = serializePaper(record).replace('\nlinks:', '\narxivId: 2401.01230\nlinks:');
+    expect(parsePaperFile(text)).toEqual({ ok: false, message: expect.stringMatching(/^arxivId: write it in quotes/) as unknown });
+    expect(parsePaperFile(serializePaper(record).replace('\nlinks:', "\narxivId: '2401.01230'\nlinks:"))).toMatchObject({
+      ok: true,
+      value: { arxivId: '2401.01230' },
+    });
+  });
+
   it('names the bad field of a hand-broken file', () => {
     const broken = serializePaper(record).replace("firstSeen: '2026-11-26'", "firstSeen: '2026-13-45'");
     expect(parsePaperFile(broken)).toEqual({ ok: false, message: 'firstSeen: is not a real calendar date' });

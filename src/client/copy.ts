@@ -1,16 +1,22 @@
-/** Copy buttons beside feed addresses: shown only where the clipboard can be written; the address stays selectable text. */
+/**
+ * Copy buttons: beside a feed address (`data-url`) or under a block of text (`data-copy-from`, the id of the element
+ * whose text is copied). Shown only where the clipboard can be written; the text itself is selectable without them.
+ */
 export function enhanceCopyButtons(): void {
   if (!navigator.clipboard) return;
-  for (const button of document.querySelectorAll<HTMLButtonElement>('button.copy-url[data-url]')) {
+  for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-url], button[data-copy-from]')) {
+    const label = button.textContent ?? 'Copy';
     button.hidden = false;
     button.addEventListener('click', () => {
-      navigator.clipboard.writeText(button.dataset['url'] ?? '').then(
+      const from = button.dataset['copyFrom'];
+      const text = from ? (document.getElementById(from)?.textContent ?? '') : (button.dataset['url'] ?? '');
+      navigator.clipboard.writeText(text).then(
         () => {
           button.textContent = 'Copied';
-          setTimeout(() => (button.textContent = 'Copy'), 2000);
+          setTimeout(() => (button.textContent = label), 2000);
         },
         () => {
-          button.textContent = 'Select and copy';
+          button.textContent = 'Select the text and copy it';
         },
       );
     });

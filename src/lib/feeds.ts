@@ -7,6 +7,7 @@
  */
 import { generateAtomFeed, generateJsonFeed, generateOpml, generateRssFeed } from 'feedsmith';
 import { SaxesParser } from 'saxes';
+import { arxivLinks, findLinks } from './arxiv';
 import { compareNewestFirst } from './digest';
 import { formatDay } from './dates';
 import { gist } from './gist';
@@ -27,6 +28,10 @@ export interface FeedItem {
   categories: string[];
   /** Where the paper came from: the id of the record, for a build error that names it. */
   source?: string;
+  /** The paper's authors, where known. */
+  authors?: string[];
+  /** The paper itself (its arXiv page), where known: a related link. */
+  related?: string;
 }
 
 /** A feed's own description. URLs are absolute. */
@@ -82,6 +87,18 @@ export function recentPapers(papers: readonly Paper[], days: number): Paper[] {
   return papers.filter((p) => p.seen.some((s) => s.date >= since)).sort(compareNewestFirst);
 }
 
+/** Where a feed reader goes from an item to the paper: the paper itself once its arXiv id is known, else searches for its title. */
+export function paperLinksHtml(paper: Paper): string {
+  const a = (url: string, label: string) => `<a href="${escapeHtml(url)}">${label}</a>`;
+  if (paper.arxivId) {
+    const read = arxivLinks(paper.arxivId);
+    return `<p>Read it: ${a(read.abstract, `arXiv:${escapeHtml(paper.arxivId)}`)} · ${a(read.pdf, 'PDF')} · ${a(read.huggingFace, 'Hugging Face')}</p>`;
+  }
+  return `<p>Find it: ${findLinks(paper.title)
+    .map((link) => a(link.url, link.label))
+    .join(' · ')}</p>`;
+}
+
 /** One item per paper: the paper page as link and GUID, its first-seen time, its abstract, its topics. */
 export function paperItems(papers: readonly Paper[], ctx: PaperFeedContext): FeedItem[] {
   return papers.map((paper) => ({
@@ -89,9 +106,11 @@ export function paperItems(papers: readonly Paper[], ctx: PaperFeedContext): Fee
     title: paper.title,
     date: itemDate(paper.firstSeen, firstRank(paper)),
     summary: plainAbstract(paper.abstract),
-    contentHtml: renderAbstract(paper.abstract),
+    contentHtml: `${renderAbstract(paper.abstract)}${paperLinksHtml(paper)}`,
     categories: paper.topics.map((t) => ctx.topicName(t.slug)),
     source: paper.id,
+    ...(paper.authors ? { authors: paper.authors } : {}),
+    ...(paper.arxivId ? { related: arxivLinks(paper.arxivId).abstract } : {}),
   }));
 }
 
@@ -182,6 +201,8 @@ function rssXml(channel: FeedChannel, items: readonly FeedItem[]): string {
         pubDate: item.date,
         description: feedText(item.contentHtml),
         categories: item.categories.map((name) => ({ name: feedText(name), domain: channel.categoryScheme })),
+        ...(item.authors ? { dc: { creators: item.authors.map(feedText) } } : {}),
+        ...(item.related ? { atom: { links: [{ href: item.related, rel: 'related', type: 'text/html' }] } } : {}),
       })),
     }),
   );
@@ -205,7 +226,8 @@ function atomXml(channel: FeedChannel, items: readonly FeedItem[]): string {
         title: { value: feedText(item.title), type: 'text' },
         updated: item.date,
         published: item.date,
-        links: [{ href: item.url, rel: 'alternate', type: 'text/html' }],
+        links: [{ href: item.url, rel: 'alternate', type: 'text/html' }, ...(item.related ? [{ href: item.related, rel: 'related', type: 'text/html' }] : [])],
+        ...(item.authors ? { authors: item.authors.map((name) => ({ name: feedText(name) })) } : {}),
         summary: { value: feedText(item.summary), type: 'text' },
         content: { value: feedText(item.contentHtml), type: 'html' },
         categories: item.categories.map((name) => ({ term: feedText(name), scheme: channel.categoryScheme })),
@@ -255,6 +277,8 @@ export function jsonFeed(channel: FeedChannel, items: readonly FeedItem[]): stri
       content_html: feedText(item.contentHtml),
       date_published: item.date,
       tags: item.categories.map(feedText),
+      ...(item.authors ? { authors: item.authors.map((name) => ({ name: feedText(name) })) } : {}),
+      ...(item.related ? { external_url: item.related } : {}),
     })),
   });
   return `${JSON.stringify(feed, null, 2)}\n`;

@@ -35,6 +35,8 @@ export function parsePaperFile(text: string): Validated<Paper> {
     return { ok: false, message: `front matter is not valid YAML (${error instanceof Error ? error.message.split('\n')[0] : String(error)})` };
   }
   const data: unknown = datesAsDays(parsed.data);
+  if (typeof (data as { arxivId?: unknown }).arxivId === 'number')
+    return { ok: false, message: 'arxivId: write it in quotes (arxivId: \'2401.01230\'): without them YAML reads it as a number and drops trailing zeros' };
   const paper = PaperSchema.safeParse(typeof data === 'object' && data !== null ? { ...data, abstract: parsed.content.trim() } : data);
   return paper.success ? { ok: true, value: paper.data } : { ok: false, message: formatIssues(paper.error) };
 }

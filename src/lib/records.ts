@@ -1,3 +1,4 @@
+import { arxivIdIn } from './arxiv';
 import { extractLinks } from './links';
 import { titleKey } from './normalise';
 import type { DumpPaper } from './parse';
@@ -164,6 +165,8 @@ export function mergeDumps(dumps: readonly DatedDump[], existing: ReadonlyMap<st
       seen: acc.seen,
       links: extractLinks(abstract),
       topics: pinnedTopics ? pinned(pinnedTopics) : tag({ title, abstract }),
+      // An id written in the dump's text is the paper's; one already recorded (by enrich or by hand) stays.
+      arxivId: record?.arxivId ?? arxivIdIn(`${title} ${abstract}`),
     };
     const result = PaperSchema.safeParse(candidate);
     if (result.success) papers.push(result.data);

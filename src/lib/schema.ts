@@ -9,6 +9,9 @@ export const DaySchema = z
   });
 export type Day = z.infer<typeof DaySchema>;
 
+/** An arXiv identifier without version: new style (`2401.01234`) or old style (`hep-th/9901001`, `math.GT/0309136`). */
+export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
+
 /** One appearance of a paper in one dump. */
 export const SightingSchema = z.object({
   /** The dump's date (its file name). */
@@ -59,6 +62,20 @@ export const PaperFrontMatterSchema = z.object({
   topics: z.array(PaperTopicSchema).max(4).default([]),
   /** Topic slugs set by hand; when present they replace the tagger's choice on every ingest. */
   pinnedTopics: z.array(z.string()).min(1).max(4).optional(),
+  /**
+   * The paper's arXiv identifier, without version (`2401.01234`, or `hep-th/9901001` for old papers): found in the
+   * dump's text at ingest, looked up by `digest enrich`, or set by hand. Never overwritten once set. Default: none.
+   */
+  arxivId: z.string().regex(ARXIV_ID, { error: 'must be an arXiv identifier such as 2401.01234, without version' }).optional(),
+  /** The authors, in the paper's order (from `digest enrich`, or by hand). Default: none known. */
+  authors: z.array(z.string().trim().min(1)).min(1).optional(),
+  /** The day the paper's first version was published on arXiv (from `digest enrich`, or by hand). Default: unknown. */
+  published: DaySchema.optional(),
+  /** The paper's primary arXiv category, such as `cs.LG` (from `digest enrich`, or by hand). Default: unknown. */
+  arxivCategory: z
+    .string()
+    .regex(/^[a-z-]+(?:\.[A-Za-z-]+)?$/, { error: 'must be an arXiv category such as cs.LG' })
+    .optional(),
 });
 export type PaperFrontMatter = z.infer<typeof PaperFrontMatterSchema>;
 

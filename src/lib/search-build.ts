@@ -105,7 +105,7 @@ export function buildSearchFiles(
     encoder,
   );
   const bodyShards = buildField(
-    papers.map((p) => indexTokens([p.abstract, ...p.links.map((l) => l.label)].join(' '))),
+    papers.map((p) => indexTokens([p.abstract, ...p.links.map((l) => l.label), ...(p.authors ?? []), p.arxivId ?? ''].join(' '))),
     Index,
     encoder,
   );
