@@ -229,7 +229,9 @@ async function commandEnrich(options: EnrichOptions): Promise<number> {
     const ambiguous: string[] = [];
     const notFound: string[] = [];
     const failed: string[] = [];
-    console.error(`${todo.length} of ${papers.length} papers to look up on ${process.env['ARXIV_API_URL'] ?? DEFAULT_API_URL}, one request every ${options.delay} s.`);
+    console.error(
+      `${todo.length} of ${papers.length} papers to look up on ${process.env['ARXIV_API_URL'] ?? DEFAULT_API_URL}, one request every ${options.delay} s.`,
+    );
     for (const paper of todo) {
       const file = join(CONTENT.papers, `${paper.id}.md`);
       const answer = paper.arxivId ? await client.byId(paper.arxivId) : await client.searchTitle(paper.title);
@@ -239,10 +241,17 @@ async function commandEnrich(options: EnrichOptions): Promise<number> {
         console.error(`${file}: error: “${paper.title}” could not be looked up: ${read.error}; the others go on`);
         continue;
       }
-      const choice = paper.arxivId ? (read.entries[0]?.id === paper.arxivId ? { kind: 'resolved' as const, entry: read.entries[0] } : { kind: 'not-found' as const }) : chooseEntry(paper, read.entries);
+      const choice = paper.arxivId
+        ? read.entries[0]?.id === paper.arxivId
+          ? { kind: 'resolved' as const, entry: read.entries[0] }
+          : { kind: 'not-found' as const }
+        : chooseEntry(paper, read.entries);
       if (choice.kind === 'resolved') {
         // Each paper is written as soon as it is resolved: a run stopped later keeps it.
-        commitChanges(CONTENT.root, { writes: [{ path: join('papers', `${paper.id}.md`), content: serializePaper(withArxiv(paper, choice.entry)) }], removes: [] });
+        commitChanges(CONTENT.root, {
+          writes: [{ path: join('papers', `${paper.id}.md`), content: serializePaper(withArxiv(paper, choice.entry)) }],
+          removes: [],
+        });
         resolved.push(paper.id);
         if (!options.quiet) console.error(`${file}: resolved as arXiv:${choice.entry.id}`);
       } else if (choice.kind === 'ambiguous') {
@@ -251,8 +260,11 @@ async function commandEnrich(options: EnrichOptions): Promise<number> {
         notFound.push(paper.id);
       }
     }
-    console.error(`Resolved ${resolved.length}, ambiguous ${ambiguous.length}, not found ${notFound.length}${failed.length > 0 ? `, failed ${failed.length} (run enrich again to retry them)` : ''}.`);
-    for (const line of ambiguous) console.error(`  ambiguous: ${line}: several results have this title and none, or more than one, has this abstract; set arxivId by hand`);
+    console.error(
+      `Resolved ${resolved.length}, ambiguous ${ambiguous.length}, not found ${notFound.length}${failed.length > 0 ? `, failed ${failed.length} (run enrich again to retry them)` : ''}.`,
+    );
+    for (const line of ambiguous)
+      console.error(`  ambiguous: ${line}: several results have this title and none, or more than one, has this abstract; set arxivId by hand`);
     return failed.length > 0 ? 1 : 0;
   } finally {
     release();

@@ -114,7 +114,11 @@ export function parseArxivFeed(xml: string): ArxivAnswer {
 }
 
 function words(text: string): Set<string> {
-  return new Set(titleForMatching(text).split(' ').filter((w) => w.length > 2));
+  return new Set(
+    titleForMatching(text)
+      .split(' ')
+      .filter((w) => w.length > 2),
+  );
 }
 
 /** How much two abstracts share: the Jaccard index of their words (0 to 1). Versions of one abstract score high. */
@@ -180,7 +184,10 @@ function bibKey(paper: Paper): string {
       .toLowerCase();
   const author = paper.authors?.[0] ? (ascii(paper.authors[0]).split(' ').filter(Boolean).at(-1) ?? '') : '';
   const year = (paper.published ?? paper.firstSeen).slice(0, 4);
-  const word = ascii(plainAbstract(paper.title)).split(' ').find((w) => w.length > 3) ?? 'paper';
+  const word =
+    ascii(plainAbstract(paper.title))
+      .split(' ')
+      .find((w) => w.length > 3) ?? 'paper';
   return `${author || 'paper'}${year}${word}`;
 }
 

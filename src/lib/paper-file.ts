@@ -36,7 +36,7 @@ export function parsePaperFile(text: string): Validated<Paper> {
   }
   const data: unknown = datesAsDays(parsed.data);
   if (typeof (data as { arxivId?: unknown }).arxivId === 'number')
-    return { ok: false, message: 'arxivId: write it in quotes (arxivId: \'2401.01230\'): without them YAML reads it as a number and drops trailing zeros' };
+    return { ok: false, message: "arxivId: write it in quotes (arxivId: '2401.01230'): without them YAML reads it as a number and drops trailing zeros" };
   const paper = PaperSchema.safeParse(typeof data === 'object' && data !== null ? { ...data, abstract: parsed.content.trim() } : data);
   return paper.success ? { ok: true, value: paper.data } : { ok: false, message: formatIssues(paper.error) };
 }

@@ -74,7 +74,10 @@ export class ArxivClient {
         retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
       } catch (error) {
         const name = error instanceof Error ? error.name : '';
-        lastError = name === 'TimeoutError' ? `no answer within ${this.#options.timeout} s` : `the request failed (${error instanceof Error ? error.message : String(error)})`;
+        lastError =
+          name === 'TimeoutError'
+            ? `no answer within ${this.#options.timeout} s`
+            : `the request failed (${error instanceof Error ? error.message : String(error)})`;
       }
       if (attempt < this.#options.attempts) {
         // Backoff: the server's Retry-After where it gives one (capped at 5 minutes), else 2, 4, 8 … times the delay.
