@@ -70,7 +70,7 @@ describe('reading the digest', () => {
   it('shows a paper seen on two days on both day pages, with its first date', async () => {
     await page.goto(server.url('papers/one-shot-face-video-re-enactment-using-hybrid-latent-spaces-of-stylegan2/'));
     expect(await page.locator('#days-heading + ul a').allTextContents()).toEqual(['26 November 2026', '27 November 2026']);
-    expect(await page.locator('header .meta').textContent()).toContain('First seen 26 November 2026');
+    expect(await page.locator('header .meta').textContent()).toContain('First seen here 26 November 2026');
   });
 
   it('renders LaTeX-ish abstracts and links', async () => {
