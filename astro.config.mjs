@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import process from 'node:process';
 import sitemap from '@astrojs/sitemap';
+import { hostHeadersFile } from './src/integrations/host-headers';
 import { safeOutput } from './src/integrations/safe-output';
 import { searchIndex } from './src/integrations/search-index';
 import { createRequire } from 'node:module';
@@ -26,9 +27,10 @@ export default defineConfig({
   compressHTML: true,
   // Four pages in flight at once: while one page's file is written, the next renders (about a quarter off the
   // page-generation time at 20,000 papers; see README, Performance). Output does not depend on the order.
-  build: { format: 'directory', concurrency: 4 },
+  // No inline scripts or styles, so the Content-Security-Policy in _headers needs no 'unsafe-inline' (see README, Publishing).
+  build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  vite: { resolve: { alias: { 'flexsearch-compact': flexsearchCompact } } },
+  vite: { resolve: { alias: { 'flexsearch-compact': flexsearchCompact } }, build: { assetsInlineLimit: 0 } },
   // The 404 page is not a page to index. safeOutput comes last: it publishes the output once the others are done.
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404') }), searchIndex(), safeOutput()],
+  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404') }), searchIndex(), hostHeadersFile(), safeOutput()],
 });

@@ -127,9 +127,11 @@ function baselineProject(n: number, tuned: boolean): string {
 async function searchFigures(out: string): Promise<{ indexRaw: number; indexGz: number; firstResultGz: number; queryMs: number }> {
   let indexRaw = 0;
   let indexGz = 0;
-  for (const f of readdirSync(join(out, 'search-index'))) {
+  // One folder, named by the hash of what the index is built from.
+  const folder = join(out, 'search-index', readdirSync(join(out, 'search-index'))[0]!);
+  for (const f of readdirSync(folder)) {
     if (!/^[tb]-|^meta/.test(f)) continue;
-    const data = readFileSync(join(out, 'search-index', f));
+    const data = readFileSync(join(folder, f));
     indexRaw += data.length;
     indexGz += gzipSync(data).length;
   }
@@ -141,7 +143,7 @@ async function searchFigures(out: string): Promise<{ indexRaw: number; indexGz: 
     let loaded = 0;
     const engine = new SearchEngine(
       (name) => {
-        const data = readFileSync(join(out, 'search-index', name));
+        const data = readFileSync(join(folder, name));
         loaded += gzipSync(data).length;
         return Promise.resolve(JSON.parse(data.toString('utf8')) as unknown);
       },

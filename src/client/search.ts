@@ -69,7 +69,7 @@ export function startSearchPage(): void {
   const getEngine = () =>
     (engine ??= new SearchEngine(
       async (name) => {
-        const response = await fetch(url(`search-index/${name}`));
+        const response = await fetch(`${form.dataset['index'] ?? url('search-index/')}${name}`);
         if (!response.ok) throw new Error(`search-index/${name}: ${response.status}`);
         return response.json();
       },

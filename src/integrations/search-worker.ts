@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Charset, Index } from 'flexsearch';
 import { compareNewestFirst } from '../lib/digest';
 import type { FlexIndexClass } from '../lib/search';
-import { buildSearchFiles } from '../lib/search-build';
+import { buildSearchFiles, searchIndexVersion } from '../lib/search-build';
 import { CONTENT, FatalError, loadTaxonomyFile, readPaperFiles } from '../store/content-store';
 
 const out = process.argv[2];
@@ -26,8 +26,9 @@ try {
   const papers = [...readPaperFiles(CONTENT.papers).values()].sort(compareNewestFirst);
   const taxonomy = loadTaxonomyFile(CONTENT.topics);
   const { files } = buildSearchFiles(papers, taxonomy.topics, Index as unknown as FlexIndexClass, Charset.Exact);
-  mkdirSync(out, { recursive: true });
-  for (const [name, data] of files) writeFileSync(join(out, name), data);
+  const dir = join(out, searchIndexVersion(papers, taxonomy.topics));
+  mkdirSync(dir, { recursive: true });
+  for (const [name, data] of files) writeFileSync(join(dir, name), data);
   console.log(`${files.size} search files for ${papers.length} papers`);
 } catch (error) {
   console.error(error instanceof FatalError ? error.message : error);

@@ -1,4 +1,5 @@
 /** Builds the static search files (see search.ts for their layout and how queries use them). Build time only. */
+import { createHash } from 'node:crypto';
 import type { Paper } from './schema';
 import { plainAbstract } from './text';
 import { CHUNK_SIZE, INDEX_OPTIONS, indexTokens, shardKey, type FlexIndex, type FlexIndexClass, type SearchDoc, type SearchMeta } from './search';
@@ -86,6 +87,23 @@ function buildField(docTokens: readonly string[][], Index: FlexIndexClass, encod
     indexes.delete(key);
   }
   return files;
+}
+
+/** Changes whenever the search files' format does, so a new format never meets files cached under an old name. */
+const SEARCH_FORMAT = 2;
+
+/**
+ * The folder the search files go in (`search-index/<version>/`): a hash of everything they are built from, so a
+ * folder's files never change under their names and hosts may cache them for good. The search page, rendered while
+ * the files are built in another process, computes the same name from the same papers.
+ */
+export function searchIndexVersion(papers: readonly Paper[], topics: readonly { slug: string; name: string }[]): string {
+  const hash = createHash('sha256');
+  hash.update(JSON.stringify([SEARCH_FORMAT, topics.map((t) => [t.slug, t.name])]));
+  for (const p of papers) {
+    hash.update(JSON.stringify([p.id, p.title, p.abstract, p.firstSeen, p.topics.map((t) => t.slug), p.links.map((l) => l.label), p.authors, p.arxivId]));
+  }
+  return hash.digest('hex').slice(0, 12);
 }
 
 /** Builds every search file for the papers (in the digest's order, newest first). */

@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } fr
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { headersFor, parseHostHeaders } from '../../src/lib/host-headers';
 import { ROOT } from '../helpers';
 
 export interface BuiltSite {
@@ -66,11 +67,17 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain',
 };
 
-/** Serves a built site on loopback under its base path, like a static host (404.html for missing pages). */
+/**
+ * Serves a built site on loopback under its base path, like a static host (404.html for missing pages), with the
+ * headers its `_headers` file sets, as Netlify and Cloudflare Pages would: every page is served under the site's
+ * Content-Security-Policy.
+ */
 export async function serveSite(site: BuiltSite): Promise<{ origin: string; url: (path: string) => string; close: () => Promise<void> }> {
   const prefix = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const rules = existsSync(join(site.out, '_headers')) ? parseHostHeaders(readFileSync(join(site.out, '_headers'), 'utf8')) : [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    for (const [name, value] of headersFor(rules, path)) res.setHeader(name, value);
     let file: string | undefined;
     if (path.startsWith(prefix)) {
       const rel = normalize(path.slice(prefix.length)).replace(/^(\.\.[/\\])+/, '');
