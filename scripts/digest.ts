@@ -4,7 +4,10 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { formatProblem, hasErrors, type Problem } from '../src/lib/problems';
-import { mergeDumps } from '../src/lib/records';
+import { mergeDumps, type DatedDump } from '../src/lib/records';
+import { dayWarnings, type DayPapers } from '../src/lib/day-checks';
+import { titleKey } from '../src/lib/normalise';
+import type { Taxonomy } from '../src/lib/taxonomy';
 import { compileTaxonomy, orderKey, scoreTopics, tagPaper } from '../src/lib/tag';
 import { decodeDump, parseDump, type DumpParse } from '../src/lib/parse';
 import {
@@ -40,6 +43,10 @@ Commands:
                              as D.2.txt, and a copy of one already there adds nothing. Then update
                              content/papers/ from all dumps, all or nothing. With no FILE, update from
                              the dumps already there.
+  --strict                   With ingest: refuse (exit 2, nothing written) a day that looks wrong: dated
+                             after today or before the newest day, all papers already in the day
+                             before, or under half the usual count. Without it these are warnings.
+  --backfill                 With ingest: the dump fills in a missed day, older than the newest.
   --regenerate               With ingest: allow writing content/papers/ from the dumps alone when the
                              folder is missing or empty (hand edits that were in it are not restored).
   explain TITLE|ID           Show every topic's score for one paper and the phrases behind it.
@@ -65,6 +72,14 @@ function report(problems: readonly Problem[], quiet: boolean): void {
 function today(): string {
   const now = new Date();
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}-${String(now.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The latest date it is anywhere now (UTC+14): a dump is "in the future" only if it is dated after that, so a day
+ * ingested in Tokyo and checked by a deploy in UTC an hour later is not refused.
+ */
+function latestToday(): string {
+  return new Date(Date.now() + 14 * 3600_000).toISOString().slice(0, 10);
 }
 
 /** Reads a dump from a file, or from standard input for `-`. */
@@ -93,6 +108,34 @@ interface IngestOptions {
   date: string | undefined;
   quiet: boolean;
   regenerate: boolean;
+  strict: boolean;
+  backfill: boolean;
+}
+
+/** Each day's papers as title keys, from the dumps (a day's several dumps together). */
+function dayPapers(dumps: readonly DatedDump[]): DayPapers[] {
+  const byDay = new Map<string, Set<string>>();
+  for (const dump of dumps) {
+    const keys = byDay.get(dump.date) ?? new Set<string>();
+    for (const paper of dump.papers) keys.add(titleKey(paper.title));
+    byDay.set(dump.date, keys);
+  }
+  return [...byDay].map(([date, keys]) => ({ date, keys }));
+}
+
+/** The day's summary: papers in the dump, new and seen before, per topic, unsorted. */
+function daySummary(date: string, papers: readonly Paper[], taxonomy: Taxonomy): string {
+  const onDay = papers.filter((p) => p.seen.some((s) => s.date === date));
+  const fresh = onDay.filter((p) => p.firstSeen === date).length;
+  const counts = taxonomy.topics
+    .map((t) => [t.slug, onDay.filter((p) => p.topics[0]?.slug === t.slug).length] as const)
+    .filter(([, n]) => n > 0)
+    .sort((a, b) => b[1] - a[1]);
+  const unsorted = onDay.filter((p) => p.topics.length === 0).length;
+  return (
+    `${date}: ${onDay.length} papers, ${fresh} new and ${onDay.length - fresh} seen before.\n` +
+    `  By primary topic: ${counts.map(([slug, n]) => `${slug} ${n}`).join(', ') || 'none'}; unsorted ${unsorted}.`
+  );
 }
 
 function commandIngest(file: string | undefined, options: IngestOptions): number {
@@ -141,6 +184,22 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
         }
       }
       if (dumps.length === 0) throw new FatalError(`There are no dumps in ${CONTENT.dumps}/: add one with \`npm run digest -- ingest FILE\`.`);
+      // The day to check and summarise: the new dump's, or the newest day when regenerating.
+      const checked = incoming?.date ?? dumps.reduce((max, d) => (d.date > max ? d.date : max), dumps[0]!.date);
+      const days = dayPapers(dumps);
+      const warnings = dayWarnings(
+        days.find((d) => d.date === checked)!,
+        days.filter((d) => d.date !== checked),
+        {
+          today: latestToday(),
+          // Only a new dump can be a backfill; regenerating checks the newest day, which is never before itself.
+          backfill: options.backfill || !incoming,
+        },
+      );
+      const where = incoming ? (file === '-' ? '<stdin>' : file!) : join(CONTENT.dumps, `${checked}.txt`);
+      for (const warning of warnings) console.error(`${where}: warning: ${warning}`);
+      if (options.strict && warnings.length > 0)
+        throw new FatalError(`${warnings.length} warning${warnings.length > 1 ? 's' : ''} about ${checked} under --strict; nothing was written.`);
       const existing = readPaperFiles(CONTENT.papers);
       const merged = mergeDumps(dumps, existing, (paper) => tagPaper(compiled, paper), CONTENT.papers);
       problems.push(...merged.problems);
@@ -148,9 +207,11 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
       const change = paperChanges(merged.papers, existing);
       if (writes.length > 0 || change.writes.length > 0 || change.removes.length > 0)
         commitChanges(CONTENT.root, { writes: [...writes, ...change.writes], removes: change.removes });
-      const days = new Set(dumps.map((d) => d.date)).size;
+      console.error(daySummary(checked, merged.papers, taxonomy));
+      const problemCount = [...all.problems, ...problems].filter((p) => p.severity === 'error').length;
+      if (problemCount > 0) console.error(`  ${problemCount} paper${problemCount > 1 ? 's' : ''} could not be read: see the errors above (FILE:LINE).`);
       console.error(
-        `${merged.papers.length} papers from ${dumps.length} dump${dumps.length > 1 ? 's' : ''} (${days} day${days > 1 ? 's' : ''}); ` +
+        `${merged.papers.length} papers from ${dumps.length} dump${dumps.length > 1 ? 's' : ''} (${days.length} day${days.length > 1 ? 's' : ''}); ` +
           `${change.changed} paper file${change.changed === 1 ? '' : 's'} written, ${change.removed} removed${writes.length > 0 ? `, ${writes.length} dump added` : ''}.`,
       );
       return hasErrors(all.problems) || hasErrors(problems) ? 1 : 0;
@@ -304,6 +365,8 @@ function main(argv: string[]): number | Promise<number> {
       date: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       regenerate: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+      backfill: { type: 'boolean', default: false },
       delay: { type: 'string', default: '3' },
       timeout: { type: 'string', default: '30' },
       help: { type: 'boolean', short: 'h', default: false },
@@ -320,7 +383,13 @@ function main(argv: string[]): number | Promise<number> {
       return commandParse(rest[0]!, values.quiet);
     case 'ingest':
       if (rest.length > 1) throw new FatalError('ingest takes at most one FILE (see --help).');
-      return commandIngest(rest[0], { date: values.date, quiet: values.quiet, regenerate: values.regenerate });
+      return commandIngest(rest[0], {
+        date: values.date,
+        quiet: values.quiet,
+        regenerate: values.regenerate,
+        strict: values.strict,
+        backfill: values.backfill,
+      });
     case 'enrich': {
       if (rest.length > 0) throw new FatalError('enrich takes no arguments (see --help).');
       const delay = Number(values.delay);

@@ -15,6 +15,20 @@ const CLI = join(ROOT, 'scripts/digest.ts');
 const ASTRO = join(ROOT, 'node_modules/.bin/astro');
 const isRoot = process.getuid?.() === 0;
 
+/** Whether this machine lets the tests mount a small file system of their own (root, outside a locked-down container). */
+function canMount(): boolean {
+  if (!isRoot) return false;
+  const probe = mkdtempSync(join(tmpdir(), 'digest-mount-'));
+  try {
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]).status !== 0) return false;
+    spawnSync('umount', [probe]);
+    return true;
+  } finally {
+    rmSync(probe, { recursive: true, force: true });
+  }
+}
+const mountable = canMount();
+
 // Vitest puts Vite's own variables (BASE_URL, MODE, …) into process.env; a child build must not inherit them.
 const VITE_VARIABLES = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/;
 const childEnv = (extra: Record<string, string>) => ({ ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITE_VARIABLES.test(k))), ...extra });
@@ -247,7 +261,7 @@ describe('system errors', () => {
     return { mount, content };
   }
 
-  it.runIf(isRoot)('says a full disk in one sentence, leaves the content as it was and frees what it staged', () => {
+  it.runIf(mountable)('says a full disk in one sentence, leaves the content as it was and frees what it staged', () => {
     const disk = smallDisk('4m')!;
     // Fill the disk to within 64 KB: the next day's dump and papers cannot be staged.
     const free = () => Number(spawnSync('df', ['--output=avail', '-B1', disk.mount], { encoding: 'utf8' }).stdout.split('\n')[1]);
@@ -263,14 +277,15 @@ describe('system errors', () => {
     );
     const run = digest(disk.content, ['ingest', day2, '--date', '2026-11-27', '--quiet']);
     expect(run.code).toBe(2);
-    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    // One sentence (the day is also smaller than the one before, which is a warning of its own).
+    expect(run.stderr.trim().split('\n').filter((line) => !line.includes(': warning: '))).toHaveLength(1);
     expect(run.stderr).toMatch(/^.*content: the disk is full: free some space and run the command again \(ENOSPC\)\. Nothing was changed\.$/m);
     expect(snapshot(disk.content)).toEqual(before);
     rmSync(join(disk.mount, 'filler'));
     expect(digest(disk.content, ['ingest', day2, '--date', '2026-11-27', '--quiet']).code).toBe(0);
   });
 
-  it.runIf(isRoot)('says a read-only file system in one sentence and changes nothing', () => {
+  it.runIf(mountable)('says a read-only file system in one sentence and changes nothing', () => {
     const disk = smallDisk('8m')!;
     const before = snapshot(disk.content);
     expect(spawnSync('mount', ['-o', 'remount,ro', disk.mount]).status).toBe(0);
@@ -300,5 +315,61 @@ describe('system errors', () => {
       /: permission denied: run the command as a user who may write there, or change the folder’s permissions \(EACCES\)\. Nothing was changed\.$/,
     );
     expect(snapshot(content)).toEqual(before);
+  });
+});
+
+describe('a day that looks wrong', () => {
+  const papersOf = (prefix: string, n: number): [string, string][] =>
+    Array.from({ length: n }, (_, i) => [`${prefix} Paper Number ${i + 1}`, `${CODEC} Variant ${i + 1}.`]);
+  let content: string;
+  let dayBefore: string;
+  beforeAll(() => {
+    content = emptyContent();
+    dayBefore = writeDump('day1.txt', papersOf('First Day', 20));
+    expect(digest(content, ['ingest', dayBefore, '--date', '2026-11-20', '--quiet']).code).toBe(0);
+  });
+
+  it.each([
+    [
+      'the same page pasted again',
+      () => ['ingest', dayBefore, '--date', '2026-11-21'],
+      'every one of its 20 papers is already in the dump of 2026-11-20: the same page pasted again?',
+    ],
+    [
+      'a paste cut off halfway',
+      () => ['ingest', writeDump('half.txt', papersOf('Second Day', 9)), '--date', '2026-11-21'],
+      'it has 9 papers, under half the usual 20',
+    ],
+    [
+      'a date after today',
+      () => ['ingest', writeDump('future.txt', papersOf('Future Day', 20)), '--date', '2999-01-01'],
+      'it is dated 2999-01-01, after today',
+    ],
+    [
+      'a missed day filled in unannounced',
+      () => ['ingest', writeDump('old.txt', papersOf('Old Day', 20)), '--date', '2026-11-10'],
+      'it is dated 2026-11-10, before the newest day already in the digest (2026-11-20); to fill in a missed day, say so with --backfill',
+    ],
+  ])('warns of %s, and under --strict refuses it with nothing written', (_, args, warning) => {
+    const before = snapshot(content);
+    const strict = digest(content, [...args(), '--strict']);
+    expect(strict.stderr).toContain(`warning: ${warning}`);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toMatch(/1 warning about \S+ under --strict; nothing was written\./);
+    expect(snapshot(content)).toEqual(before);
+    // Without --strict it is a warning, and the day goes in.
+    const copy = join(scratchDir(), 'content');
+    cpSync(content, copy, { recursive: true });
+    const loose = digest(copy, args());
+    expect(loose.stderr).toContain(`warning: ${warning}`);
+    expect(loose.code).toBe(0);
+    expect(readdirSync(join(copy, 'dumps')).length).toBe(2);
+  });
+
+  it('takes a missed day filled in with --backfill, and ends every ingest with a summary of the day', () => {
+    const run = digest(content, ['ingest', writeDump('missed.txt', papersOf('Missed Day', 20)), '--date', '2026-11-15', '--backfill', '--strict']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('warning:');
+    expect(run.stderr).toMatch(/^2026-11-15: 20 papers, 20 new and 0 seen before\.\n {2}By primary topic: .*codecs \d+.*; unsorted 0\.$/m);
   });
 });
