@@ -117,6 +117,11 @@ describe('reading the digest', () => {
     expect(page.url()).toBe(server.url('topics/efficiency/page/2/'));
   });
 
+  it('says in every footer when the digest was last updated', async () => {
+    await page.goto(server.url('topics/'));
+    expect(await page.locator('footer .updated').textContent()).toBe('Last updated 27 November 2026 · 2 papers that day · 225 in all');
+  });
+
   it('serves the 404 page for a missing address', async () => {
     const response = await page.goto(server.url('papers/no-such-paper/'));
     expect(response?.status()).toBe(404);
