@@ -278,7 +278,12 @@ describe('system errors', () => {
     const run = digest(disk.content, ['ingest', day2, '--date', '2026-11-27', '--quiet']);
     expect(run.code).toBe(2);
     // One sentence (the day is also smaller than the one before, which is a warning of its own).
-    expect(run.stderr.trim().split('\n').filter((line) => !line.includes(': warning: '))).toHaveLength(1);
+    expect(
+      run.stderr
+        .trim()
+        .split('\n')
+        .filter((line) => !line.includes(': warning: ')),
+    ).toHaveLength(1);
     expect(run.stderr).toMatch(/^.*content: the disk is full: free some space and run the command again \(ENOSPC\)\. Nothing was changed\.$/m);
     expect(snapshot(disk.content)).toEqual(before);
     rmSync(join(disk.mount, 'filler'));

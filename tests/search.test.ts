@@ -173,3 +173,32 @@ describe('shards', () => {
     expect(shardFor('speech', keys)).toBe('sp');
   });
 });
+
+describe('a taxonomy of 64 topics', () => {
+  const topics = Array.from({ length: 64 }, (_, i) => ({ slug: `topic-${i}`, name: `Topic ${i}` }));
+  const onTopics = (id: string, indexes: number[]) => ({
+    ...papers[0]!,
+    id,
+    title: `Lighthouse keeping ${id}`,
+    abstract: 'Lighthouse keeping at sea. It is prose.',
+    topics: indexes.map((i) => ({ slug: `topic-${i}`, score: 5, evidence: [] })),
+  });
+  const many = [onTopics('a', [0]), onTopics('b', [30, 31]), onTopics('c', [40]), onTopics('d', [63]), onTopics('e', [])];
+  const files = buildSearchFiles(many, topics, Index as unknown as FlexIndexClass, Charset.Exact).files;
+  const big = new SearchEngine((name) => Promise.resolve(JSON.parse(files.get(name)!) as unknown), Index as unknown as FlexIndexClass, Charset.Exact);
+  const found = async (filter: string[]) => {
+    const { hits } = await big.search('lighthouse', filter);
+    const docs = await big.docs(hits.map((h) => h.n));
+    return hits.map((h) => docs.get(h.n)!.id).sort();
+  };
+
+  it('filters by any of them, past the 32nd', async () => {
+    expect(await found([])).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(await found(['topic-0'])).toEqual(['a']);
+    expect(await found(['topic-31'])).toEqual(['b']);
+    expect(await found(['topic-40'])).toEqual(['c']);
+    expect(await found(['topic-63'])).toEqual(['d']);
+    expect(await found(['topic-30', 'topic-63'])).toEqual(['b', 'd']);
+    expect(await found(['topic-62'])).toEqual([]);
+  });
+});

@@ -44,7 +44,9 @@ export function dayWarnings(day: DayPapers, others: readonly DayPapers[], option
   if (recent.length > 0) {
     const usual = median(recent);
     if (day.keys.size < usual * TRUNCATED_SHARE)
-      warnings.push(`it has ${day.keys.size} papers, under half the usual ${usual} (the median of the ${recent.length} day${recent.length > 1 ? 's' : ''} before): a paste cut off?`);
+      warnings.push(
+        `it has ${day.keys.size} papers, under half the usual ${usual} (the median of the ${recent.length} day${recent.length > 1 ? 's' : ''} before): a paste cut off?`,
+      );
   }
   return warnings;
 }

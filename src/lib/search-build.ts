@@ -2,7 +2,18 @@
 import { createHash } from 'node:crypto';
 import type { Paper } from './schema';
 import { plainAbstract } from './text';
-import { CHUNK_SIZE, INDEX_OPTIONS, indexTokens, shardKey, type FlexIndex, type FlexIndexClass, type SearchDoc, type SearchMeta } from './search';
+import {
+  CHUNK_SIZE,
+  INDEX_OPTIONS,
+  MASK_BITS,
+  indexTokens,
+  shardKey,
+  topicMask,
+  type FlexIndex,
+  type FlexIndexClass,
+  type SearchDoc,
+  type SearchMeta,
+} from './search';
 
 export interface SearchBuild {
   /** File name (under `search-index/`) → contents. */
@@ -90,7 +101,7 @@ function buildField(docTokens: readonly string[][], Index: FlexIndexClass, encod
 }
 
 /** Changes whenever the search files' format does, so a new format never meets files cached under an old name. */
-const SEARCH_FORMAT = 2;
+const SEARCH_FORMAT = 3;
 
 /**
  * The folder the search files go in (`search-index/<version>/`): a hash of everything they are built from, so a
@@ -140,12 +151,19 @@ export function buildSearchFiles(
   for (let c = 0; c * CHUNK_SIZE < docs.length; c += 1) {
     files.set(`d-${c}.json`, JSON.stringify(docs.slice(c * CHUNK_SIZE, (c + 1) * CHUNK_SIZE)));
   }
+  const maskWords = Math.max(1, Math.ceil(topics.length / MASK_BITS));
   const meta: SearchMeta = {
     version: 1,
     count: papers.length,
     chunkSize: CHUNK_SIZE,
     topics: topics.map((t) => ({ slug: t.slug, name: t.name })),
-    masks: papers.map((p) => p.topics.reduce((mask, t) => mask | (1 << (topicIndex.get(t.slug) ?? 31)), 0)),
+    maskWords,
+    masks: papers.flatMap((p) =>
+      topicMask(
+        p.topics.map((t) => topicIndex.get(t.slug)).filter((i) => i !== undefined),
+        maskWords,
+      ),
+    ),
     titleShards: [...titleShards.keys()],
     bodyShards: [...bodyShards.keys()],
   };

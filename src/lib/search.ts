@@ -77,12 +77,26 @@ export interface SearchDoc {
   date: string;
 }
 
+/** Topic bits per number in `SearchMeta.masks` (31, so no number is negative). */
+export const MASK_BITS = 31;
+
+/** A paper's topics (indexes into the taxonomy) as `maskWords` numbers of `MASK_BITS` bits. */
+export function topicMask(indexes: readonly number[], maskWords: number): number[] {
+  const words = new Array<number>(maskWords).fill(0);
+  for (const i of indexes) words[Math.floor(i / MASK_BITS)]! |= 1 << (i % MASK_BITS);
+  return words;
+}
+
 export interface SearchMeta {
   version: 1;
   count: number;
   chunkSize: number;
   topics: { slug: string; name: string }[];
-  /** Per paper, by number: bitmask of its topics (bit i = topics[i]). */
+  /**
+   * Each paper's topics as a bit set in `maskWords` numbers of 31 bits (topic i is bit i % 31 of word i / 31), paper
+   * n's words at n × maskWords: one number a paper up to 31 topics, and no limit on the taxonomy's size.
+   */
+  maskWords: number;
   masks: number[];
   titleShards: string[];
   bodyShards: string[];
@@ -218,9 +232,9 @@ export class SearchEngine {
       }
     }
     const wanted = topicFilter.map((slug) => meta.topics.findIndex((t) => t.slug === slug)).filter((i) => i >= 0);
-    const mask = wanted.reduce((m, i) => m | (1 << i), 0);
+    const hasWanted = (n: number) => wanted.some((i) => ((meta.masks[n * meta.maskWords + Math.floor(i / MASK_BITS)] ?? 0) & (1 << (i % MASK_BITS))) !== 0);
     const hits = [...scores]
-      .filter(([n]) => mask === 0 || (meta.masks[n]! & mask) !== 0)
+      .filter(([n]) => wanted.length === 0 || hasWanted(n))
       .map(([n, s]) => ({ n, score: s.score, matched: s.matched }))
       .sort((a, b) => b.matched - a.matched || b.score - a.score || a.n - b.n);
     return { words: searched, hits };
