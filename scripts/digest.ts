@@ -54,6 +54,9 @@ Commands:
                              on the arXiv API by its title, and record its id, authors, first-published
                              date and category in its file (fields already set, by hand or before, are
                              kept). One request every S seconds (default 3). ARXIV_API_URL sets the API.
+  topics review              List the unsorted papers and the close calls (papers whose topics clear their
+                             bars by a point or less), each with its best-scoring topics: what the
+                             taxonomy may be missing.
   status                     Show the days, papers per day, the last dump, unsorted papers, and whether
                              content/papers/ is what the dumps and content/topics.yaml give now.
                              Like every command, it first finishes or undoes a stopped ingest.
@@ -332,6 +335,40 @@ async function commandEnrich(options: EnrichOptions): Promise<number> {
   }
 }
 
+function commandTopicsReview(): number {
+  const taxonomy = loadTaxonomyFile(CONTENT.topics);
+  const compiled = compileTaxonomy(taxonomy);
+  const papers = [...readPaperFiles(CONTENT.papers).values()];
+  const bar = (slug: string) => taxonomy.topics.find((t) => t.slug === slug)?.threshold ?? taxonomy.settings.threshold;
+  const best = (paper: Paper) =>
+    scoreTopics(compiled, paper)
+      .filter((s) => s.score > 0)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, 3);
+  const describe = (paper: Paper, given: readonly string[]) =>
+    best(paper)
+      .map((s) => `${s.slug} ${s.score}${given.includes(s.slug) ? ' (given)' : ''} of ${bar(s.slug)} needed`)
+      .join(', ') || 'no rule matched';
+  const unsorted = papers.filter((p) => tagPaper(compiled, p).length === 0);
+  console.log(`Unsorted papers: ${unsorted.length} of ${papers.length}. No topic clears its bar; best-scoring topics:`);
+  for (const paper of unsorted) console.log(`  ${paper.id}\n    “${paper.title}”: ${describe(paper, [])}`);
+  // Barely sorted: no given topic clears its bar by more than a point, so a word more or less would unsort it.
+  const close = papers.filter((paper) => {
+    const given = tagPaper(compiled, paper);
+    return given.length > 0 && given.every((t) => t.score <= bar(t.slug) + 1);
+  });
+  console.log(`\nClose calls: ${close.length} papers whose topics clear their bars by a point or less:`);
+  for (const paper of close)
+    console.log(
+      `  ${paper.id}\n    “${paper.title}”: ${describe(
+        paper,
+        tagPaper(compiled, paper).map((t) => t.slug),
+      )}`,
+    );
+  console.log('\nA subject that keeps coming up among these is a topic the taxonomy may be missing: add it to content/topics.yaml and run ingest.');
+  return 0;
+}
+
 function commandExplain(query: string): number {
   const compiled = compileTaxonomy(loadTaxonomyFile(CONTENT.topics));
   const papers = readPaperFiles(CONTENT.papers);
@@ -398,6 +435,9 @@ function main(argv: string[]): number | Promise<number> {
       if (!Number.isFinite(timeout) || timeout <= 0) throw new FatalError(`--timeout ${values.timeout} is not a number of seconds.`);
       return commandEnrich({ delay, timeout, quiet: values.quiet });
     }
+    case 'topics':
+      if (rest[0] !== 'review' || rest.length > 1) throw new FatalError('topics takes one subcommand: review (see --help).');
+      return commandTopicsReview();
     case 'status':
       if (rest.length > 0) throw new FatalError('status takes no arguments (see --help).');
       return commandStatus();

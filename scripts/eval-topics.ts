@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { crossValidateOrdering, evaluateTopics, parseLabels } from '../src/lib/eval';
-import { decodeDump, parseDump } from '../src/lib/parse';
+import { crossValidateOrdering, evaluateTopics, parseLabels, type EvaluationReport, type LabelledPaper } from '../src/lib/eval';
+import { decodeDump, parseDump, type DumpPaper } from '../src/lib/parse';
+import type { Taxonomy } from '../src/lib/taxonomy';
 import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/tag';
 import { CONTENT, FatalError, loadTaxonomyFile } from '../src/store/content-store';
 import { runCommand } from './cli';
@@ -25,23 +26,73 @@ micro and macro F1, primary-topic accuracy and the papers it gets wrong. A bench
 Usage: npm run eval:topics [-- options]
 
 Options:
-  --labels FILE   JSON array of {title, topics, primary} (default ../shared/eval/topics-dev.json)
+  --labels FILE   JSON array of {title, topics, primary} (default eval/topics-seed.json; topics [] and
+                  primary null mark a paper outside the taxonomy)
   --dump FILE     the dump the labelled titles come from (default content/dumps/2026-11-26.txt)
   --quiet         figures only, not the list of papers it gets wrong
   --cross-validate
                   also check whether tuning the order of topics (each topic's primaryBias and
                   openingWeight) against these labels would carry over to papers it was not tuned on:
                   primary accuracy with settings fitted to all papers, and leave-one-out
+  --cross-file    fit the global threshold and relativeThreshold on one labels file and score on the
+                  other (the bundled dump's eval/topics-seed.json and eval/topics-extra.json with
+                  eval/papers-extra.txt), both ways, beside the in-sample figures
   -h, --help      show this help`;
+
+interface LabelSet {
+  name: string;
+  papers: { label: LabelledPaper; paper: DumpPaper }[];
+}
+
+function labelSet(name: string, labelsFile: string, dumpFile: string): LabelSet {
+  const decoded = decodeDump(readText(dumpFile, 'dump'));
+  if (!decoded.ok) throw new FatalError(`${dumpFile} ${decoded.reason}.`);
+  const labels = parseLabels(readText(labelsFile, 'labels').toString('utf8'));
+  if (!labels.ok) throw new FatalError(`${labelsFile}: ${labels.message}`);
+  const byTitle = new Map(parseDump(decoded.text, dumpFile).papers.map((p) => [p.title, p]));
+  return { name, papers: labels.value.filter((l) => byTitle.has(l.title)).map((label) => ({ label, paper: byTitle.get(label.title)! })) };
+}
+
+function scoreWith(taxonomy: Taxonomy, set: LabelSet): EvaluationReport {
+  const compiled = compileTaxonomy(taxonomy);
+  return evaluateTopics(
+    set.papers.map(({ label, paper }) => ({ label, predicted: tagPaper(compiled, paper).map((t) => t.slug) })),
+    taxonomy.topics.map((t) => t.slug),
+  );
+}
+
+/** Fits the global threshold and relativeThreshold on one file, scores on the other, both ways. */
+function crossFile(taxonomy: Taxonomy): number {
+  const sets = [
+    labelSet('seed', 'eval/topics-seed.json', `${CONTENT.dumps}/2026-11-26.txt`),
+    labelSet('extra', 'eval/topics-extra.json', 'eval/papers-extra.txt'),
+  ];
+  const grid = [2, 3, 4, 5, 6].flatMap((threshold) => [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5].map((relativeThreshold) => ({ threshold, relativeThreshold })));
+  const withSettings = (g: (typeof grid)[number]): Taxonomy => ({ ...taxonomy, settings: { ...taxonomy.settings, ...g } });
+  const pct = (x: number) => x.toFixed(3);
+  const line = (r: EvaluationReport) =>
+    `micro-F1 ${pct(r.micro.f1)} (P ${pct(r.micro.precision)})  primary ${pct(r.primaryAccuracy)}  off-taxonomy given a topic ${r.offTaxonomy.givenATopic} of ${r.offTaxonomy.papers}`;
+  console.log('As content/topics.yaml is:');
+  for (const set of sets) console.log(`  ${set.name.padEnd(6)} (${set.papers.length} papers)  ${line(scoreWith(taxonomy, set))}`);
+  console.log('\nFitted on one file (global threshold and relativeThreshold, grid search for micro-F1), scored on the other:');
+  for (const [fit, test] of [sets, [...sets].reverse()] as [LabelSet, LabelSet][]) {
+    const best = grid.reduce((a, b) => (scoreWith(withSettings(b), fit).micro.f1 > scoreWith(withSettings(a), fit).micro.f1 ? b : a));
+    console.log(`  fit on ${fit.name}: threshold ${best.threshold}, relativeThreshold ${best.relativeThreshold}`);
+    console.log(`    in-sample  (${fit.name.padEnd(5)}) ${line(scoreWith(withSettings(best), fit))}`);
+    console.log(`    cross-file (${test.name.padEnd(5)}) ${line(scoreWith(withSettings(best), test))}`);
+  }
+  return 0;
+}
 
 function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
     options: {
-      labels: { type: 'string', default: '../shared/eval/topics-dev.json' },
+      labels: { type: 'string', default: 'eval/topics-seed.json' },
       dump: { type: 'string', default: `${CONTENT.dumps}/2026-11-26.txt` },
       quiet: { type: 'boolean', default: false },
       'cross-validate': { type: 'boolean', default: false },
+      'cross-file': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -50,6 +101,7 @@ function main(argv: string[]): number {
     return 0;
   }
   const taxonomy = loadTaxonomyFile(CONTENT.topics);
+  if (values['cross-file']) return crossFile(taxonomy);
   const compiled = compileTaxonomy(taxonomy);
   const decoded = decodeDump(readText(values.dump, 'dump'));
   if (!decoded.ok) throw new FatalError(`${values.dump} ${decoded.reason}.`);
@@ -71,6 +123,7 @@ function main(argv: string[]): number {
   console.log(
     `Papers: ${cases.length}   micro-F1 ${pct(report.micro.f1)} (P ${pct(report.micro.precision)}, R ${pct(report.micro.recall)})   macro-F1 ${pct(report.macroF1)}   primary accuracy ${pct(report.primaryAccuracy)}`,
   );
+  console.log(`Papers outside the taxonomy given a topic: ${report.offTaxonomy.givenATopic} of ${report.offTaxonomy.papers}`);
   console.log('');
   console.log('topic                      gold  pred    P      R      F1');
   for (const t of report.perTopic) {
@@ -84,10 +137,12 @@ function main(argv: string[]): number {
   }
   if (values['cross-validate']) {
     const check = crossValidateOrdering(
-      cases.map(({ label, predicted }) => ({
-        primary: label.primary,
-        chosen: scoreTopics(compiled, byTitle.get(label.title)!).filter((s) => predicted.includes(s.slug)),
-      })),
+      cases
+        .filter((c) => c.label.primary !== null)
+        .map(({ label, predicted }) => ({
+          primary: label.primary!,
+          chosen: scoreTopics(compiled, byTitle.get(label.title)!).filter((s) => predicted.includes(s.slug)),
+        })),
       { primaryBias: Object.fromEntries(taxonomy.topics.map((t) => [t.slug, t.primaryBias])), openingWeight: taxonomy.settings.openingWeight },
     );
     const line = (what: string, right: number) => `  ${what.padEnd(46)} ${pct(right / check.papers)}  (${right} of ${check.papers})`;

@@ -196,15 +196,13 @@ describe('tagPaper with the real taxonomy', () => {
     expect(title).toBeGreaterThan(abstract);
   });
 
-  it('gives 1 to 4 topics to every paper, even one that matches nothing', () => {
-    expect(tagPaper(real, { title: 'Zzz', abstract: 'Qqq.' })).toEqual([
-      { slug: 'architectures', score: 0, evidence: ['no rule matched; the fallback topic'] },
-    ]);
+  it('leaves a paper unsorted when no topic clears its bar, and gives at most 4', () => {
+    expect(tagPaper(real, { title: 'Zzz', abstract: 'Qqq.' })).toEqual([]);
     const many = slugs(
       'Speech Audio Image Compression Quantization Unlearning Retrieval',
       'Speech audio image compression quantization unlearning retrieval code generation diffusion.',
     );
-    expect(many.length).toBeLessThanOrEqual(4);
+    expect(many.length).toBe(4);
   });
 
   it('puts first the field the abstract opens with, when the title names two subjects', () => {
@@ -223,7 +221,7 @@ describe('tagPaper with the real taxonomy', () => {
 
 describe('tagPaper with a small taxonomy', () => {
   const small: Taxonomy = {
-    settings: { titleWeight: 3, threshold: 2, relativeThreshold: 0.5, strongScore: 100, openingWeight: 0, maxTopics: 2, repeatCap: 2, fallback: 'b' },
+    settings: { titleWeight: 3, threshold: 2, relativeThreshold: 0.5, strongScore: 100, openingWeight: 0, maxTopics: 2, repeatCap: 2 },
     topics: [
       { slug: 'a', name: 'A', description: 'A.', primaryBias: 1, rules: [{ match: ['alpha*'], weight: 1, titleOnly: false }] },
       {
@@ -247,6 +245,12 @@ describe('tagPaper with a small taxonomy', () => {
   it('matches phrases word by word, and negative rules take points away', () => {
     expect(scoreTopics(compiled, { title: 'x', abstract: 'Beta-Gamma' })[1]!.score).toBe(2);
     expect(scoreTopics(compiled, { title: 'x', abstract: 'beta gamma, not beta' })[1]!.score).toBe(-3);
+  });
+
+  it('leaves a paper unsorted when its best topic is under the threshold, rather than giving it anyway', () => {
+    expect(scoreTopics(compiled, { title: 'x', abstract: 'One alpha here.' })[0]!.score).toBe(1);
+    expect(tagPaper(compiled, { title: 'x', abstract: 'One alpha here.' })).toEqual([]);
+    expect(tagPaper(compiled, { title: 'x', abstract: 'Two alphas, alpha.' }).map((t) => t.slug)).toEqual(['a']);
   });
 
   it('drops topics below the share of the best score', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseTaxonomy } from '../src/lib/taxonomy';
 
 const valid = `
-settings: { fallback: codecs }
+settings: {}
 topics:
   - slug: codecs
     name: Codecs
@@ -25,7 +25,6 @@ describe('parseTaxonomy', () => {
         openingWeight: 1,
         maxTopics: 4,
         repeatCap: 3,
-        fallback: 'codecs',
       });
   });
 
@@ -48,12 +47,12 @@ describe('parseTaxonomy', () => {
     `);
   });
 
-  it('rejects a bad slug, a duplicate topic and an unknown fallback', () => {
+  it('rejects a bad slug and a duplicate topic', () => {
     const dup = `${valid}  - slug: codecs\n    name: Again\n    description: Again.\n    rules: [{ match: [x], weight: 1 }]\n`;
     expect(parseTaxonomy(dup)).toEqual({ ok: false, messages: ['topic “codecs”, field slug: “codecs” is used by two topics'] });
     expect(parseTaxonomy(valid.replace('slug: codecs', 'slug: Codecs!'))).toEqual({
       ok: false,
-      messages: ['topic “Codecs!”, field slug: must be a lowercase slug (a-z, 0-9, single hyphens)', 'field settings.fallback: “codecs” is not a topic slug'],
+      messages: ['topic “Codecs!”, field slug: must be a lowercase slug (a-z, 0-9, single hyphens)'],
     });
   });
 

@@ -7,10 +7,10 @@ import { orderValue } from './tag';
 export const LabelledPaperSchema = z.object({
   /** The title exactly as in the dump. */
   title: z.string().min(1),
-  /** Gold topic slugs, most central first (1 to 4 in the bundled labels; any number is scored). */
-  topics: z.array(z.string().min(1)).min(1),
-  /** The most central topic: normally the first of `topics`, scored as given. */
-  primary: z.string().min(1),
+  /** Gold topic slugs, most central first; empty for a paper whose subject is outside the taxonomy. */
+  topics: z.array(z.string().min(1)),
+  /** The most central topic: normally the first of `topics`, scored as given; null for a paper outside the taxonomy. */
+  primary: z.string().min(1).nullable(),
 });
 export type LabelledPaper = z.infer<typeof LabelledPaperSchema>;
 
@@ -41,7 +41,10 @@ export interface TopicFigures {
 export interface EvaluationReport {
   micro: { precision: number; recall: number; f1: number };
   macroF1: number;
+  /** Over the papers that have a primary topic (those outside the taxonomy have none to get right). */
   primaryAccuracy: number;
+  /** Papers outside the taxonomy (no gold topic), and how many of them were given a topic all the same. */
+  offTaxonomy: { papers: number; givenATopic: number };
   perTopic: TopicFigures[];
   errors: { title: string; gold: string[]; predicted: string[] }[];
 }
@@ -58,14 +61,22 @@ export function evaluateTopics(cases: readonly { label: LabelledPaper; predicted
   const fn = new Map<string, number>();
   const bump = (m: Map<string, number>, k: string) => m.set(k, (m.get(k) ?? 0) + 1);
   let primaryHits = 0;
+  let withPrimary = 0;
+  const offTaxonomy = { papers: 0, givenATopic: 0 };
   const errors: EvaluationReport['errors'] = [];
   for (const { label, predicted } of cases) {
     const gold = new Set(label.topics);
     const got = new Set(predicted);
     for (const s of got) bump(gold.has(s) ? tp : fp, s);
     for (const s of gold) if (!got.has(s)) bump(fn, s);
-    const primaryRight = predicted[0] === label.primary;
-    if (primaryRight) primaryHits += 1;
+    const primaryRight = label.primary === null ? predicted.length === 0 : predicted[0] === label.primary;
+    if (label.primary !== null) {
+      withPrimary += 1;
+      if (primaryRight) primaryHits += 1;
+    } else {
+      offTaxonomy.papers += 1;
+      if (predicted.length > 0) offTaxonomy.givenATopic += 1;
+    }
     const setRight = gold.size === got.size && [...gold].every((s) => got.has(s));
     if (!setRight || !primaryRight) errors.push({ title: label.title, gold: label.topics, predicted: [...predicted] });
   }
@@ -85,7 +96,8 @@ export function evaluateTopics(cases: readonly { label: LabelledPaper; predicted
       scored.reduce((a, t) => a + t.f1, 0),
       scored.length,
     ),
-    primaryAccuracy: ratio(primaryHits, cases.length),
+    primaryAccuracy: ratio(primaryHits, withPrimary),
+    offTaxonomy,
     perTopic,
     errors,
   };

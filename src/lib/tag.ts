@@ -173,7 +173,7 @@ export function orderValue(score: { score: number; openingScore: number }, openi
 
 /**
  * Tags a paper: every topic that clears its threshold and a share of the best score, at most `maxTopics`, in
- * `orderKey` order. Never empty: with nothing over the bar, the best-scoring topic; with no match at all, the fallback.
+ * `orderKey` order. Empty when no topic clears its threshold: the paper is unsorted (its subject is outside the taxonomy).
  */
 export function tagPaper(compiled: CompiledTaxonomy, paper: { title: string; abstract: string }): PaperTopic[] {
   const { settings, topics } = compiled.taxonomy;
@@ -188,7 +188,6 @@ export function tagPaper(compiled: CompiledTaxonomy, paper: { title: string; abs
         (s.score >= best.score * (topics[s.index]!.relativeThreshold ?? settings.relativeThreshold) || s.score >= settings.strongScore),
     )
     .slice(0, settings.maxTopics);
-  const picked = (chosen.length > 0 ? chosen : best.score > 0 ? [best] : []).sort((a, b) => b.key - a.key || a.index - b.index);
-  if (picked.length === 0) return [{ slug: settings.fallback, score: 0, evidence: ['no rule matched; the fallback topic'] }];
-  return picked.map(({ slug, score, evidence }) => ({ slug, score, evidence }));
+  // Nothing over the bar: the paper's subject is none of the taxonomy's, and it stays unsorted.
+  return chosen.sort((a, b) => b.key - a.key || a.index - b.index).map(({ slug, score, evidence }) => ({ slug, score, evidence }));
 }

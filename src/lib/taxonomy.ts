@@ -60,8 +60,6 @@ export const TaxonomySettingsSchema = z.object({
   maxTopics: z.int().min(1).max(4).default(4),
   /** Repeats of a phrase in the abstract beyond this add nothing. Default 3. */
   repeatCap: z.int().min(1).default(3),
-  /** Topic given when no rule matches at all. */
-  fallback: z.string().regex(SLUG),
 });
 
 export const TaxonomySchema = z
@@ -75,9 +73,6 @@ export const TaxonomySchema = z
       if (seen.has(topic.slug)) ctx.addIssue({ code: 'custom', path: ['topics', index, 'slug'], message: `“${topic.slug}” is used by two topics` });
       seen.add(topic.slug);
     });
-    if (!seen.has(taxonomy.settings.fallback)) {
-      ctx.addIssue({ code: 'custom', path: ['settings', 'fallback'], message: `“${taxonomy.settings.fallback}” is not a topic slug` });
-    }
   });
 export type Taxonomy = z.infer<typeof TaxonomySchema>;
 

@@ -64,7 +64,7 @@ describe('reading the digest', () => {
     expect(ids).toHaveLength(225);
     const exported = JSON.parse(readFileSync(join(site.out, 'papers.json'), 'utf8')) as { id: string; topics: unknown[] }[];
     expect(exported.map((p) => p.id).sort()).toEqual(ids.sort());
-    for (const p of exported) expect(p.topics.length).toBeGreaterThanOrEqual(1);
+    for (const p of exported) expect(p.topics.length).toBeLessThanOrEqual(4);
   });
 
   it('shows a paper seen on two days on both day pages, with its first date', async () => {
@@ -115,6 +115,20 @@ describe('reading the digest', () => {
     expect(await page.locator('.paper-list > li').count()).toBe(30);
     await page.getByRole('link', { name: 'Older papers →' }).click();
     expect(page.url()).toBe(server.url('topics/efficiency/page/2/'));
+  });
+
+  it('shows a paper outside the taxonomy as unsorted on its day, in search and the main feed, and on no topic page or topic feed', async () => {
+    const papers = JSON.parse(readFileSync(join(site.out, 'papers.json'), 'utf8')) as { id: string; topics: unknown[] }[];
+    const unsorted = papers.filter((p) => p.topics.length === 0).map((p) => p.id);
+    expect(unsorted.length).toBeGreaterThanOrEqual(1);
+    const id = unsorted[0]!;
+    await page.goto(server.url('days/2026-11-26/'));
+    const card = page.locator('.paper-card', { has: page.locator(`a[href="/papers/${id}/"]`) });
+    expect(await card.locator('.chip.unsorted').textContent()).toBe('Unsorted');
+    const everyFile = readdirSync(join(site.out, 'topics'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|xml)$/.test(f));
+    expect(everyFile.length).toBeGreaterThan(36);
+    for (const f of everyFile) expect(readFileSync(join(site.out, 'topics', f), 'utf8')).not.toContain(`/papers/${id}/`);
+    expect(readFileSync(join(site.out, 'rss.xml'), 'utf8')).toContain(`/papers/${id}/`);
   });
 
   it('says in every footer when the digest was last updated', async () => {
