@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
 /** The papers-digest command line: parse a dump, ingest dumps into paper records, explain a paper's topics. */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { formatProblem, hasErrors, type Problem } from '../src/lib/problems';
@@ -243,6 +243,8 @@ function commandStatus(): number {
         console.log(`  ${day}  ${String(perDay.get(day) ?? 0).padStart(5)} papers  ${(dumpsPerDay.get(day) ?? ['(no dump)']).join(', ')}`);
       const unsorted = papers.filter((p) => p.topics.length === 0).length;
       console.log(`Unsorted (no topic): ${unsorted}`);
+      const newest = all.dumps.map((d) => ({ file: d.file, at: statSync(d.file).mtime })).sort((a, b) => b.at.getTime() - a.at.getTime())[0];
+      if (newest) console.log(`Last ingest: ${newest.file}, written ${newest.at.toISOString().replace('T', ' ').slice(0, 16)} UTC`);
       const compiled = compileTaxonomy(loadTaxonomyFile(CONTENT.topics));
       const merged = mergeDumps(all.dumps, existing, (paper) => tagPaper(compiled, paper), CONTENT.papers);
       const change = paperChanges(merged.papers, existing);

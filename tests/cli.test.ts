@@ -143,6 +143,7 @@ describe('digest ingest', () => {
     expect(run.stdout).toMatch(/^ {2}2026-11-27 +2 papers {2}content\/dumps\/2026-11-27\.txt$/m);
     expect(run.stdout).toMatch(/^ {2}2026-11-26 +224 papers {2}content\/dumps\/2026-11-26\.txt$/m);
     expect(run.stdout).toContain('content/papers/ is up to date with the dumps and content/topics.yaml.');
+    expect(run.stdout).toMatch(/^Last ingest: content\/dumps\/2026-11-2[67]\.txt, written \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC$/m);
     const topicsFile = join(dir, 'content/topics.yaml');
     const rules = readFileSync(topicsFile, 'utf8');
     writeFileSync(

@@ -202,3 +202,20 @@ describe('a taxonomy of 64 topics', () => {
     expect(await found(['topic-62'])).toEqual([]);
   });
 });
+
+describe('authors', () => {
+  it('are found by search once enrich has recorded them', async () => {
+    const withAuthors = {
+      ...papers[0]!,
+      id: 'authored',
+      title: 'An Untitled Study',
+      abstract: 'Nothing in here names anyone. It is prose.',
+      authors: ['Grace Hopper', 'Edsger Dijkstra'],
+    };
+    const files = buildSearchFiles([withAuthors, papers[1]!], taxonomy.value.topics, Index as unknown as FlexIndexClass, Charset.Exact).files;
+    const small = new SearchEngine((name) => Promise.resolve(JSON.parse(files.get(name)!) as unknown), Index as unknown as FlexIndexClass, Charset.Exact);
+    const { hits } = await small.search('dijkstra', []);
+    const docs = await small.docs(hits.map((h) => h.n));
+    expect(hits.map((h) => docs.get(h.n)!.id)).toEqual(['authored']);
+  });
+});
