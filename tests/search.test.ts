@@ -116,10 +116,12 @@ describe('topical queries', () => {
     expect(onTopic.length).toBeGreaterThanOrEqual(4);
   });
 
-  it('quantization: the top 10 are about quantization, scalar or vector', async () => {
+  it('quantization: every paper with the word in its title comes before any without', async () => {
     const { hits } = await engine.search('quantization');
-    const docs = await engine.docs(hits.slice(0, 10).map((h) => h.n));
-    for (const h of hits.slice(0, 10)) expect(docs.get(h.n)!.topics.some((t) => t === 'quantization' || t === 'discrete-representations')).toBe(true);
+    const docs = await engine.docs(hits.map((h) => h.n));
+    const inTitle = hits.map((h) => /quanti[sz]ation/i.test(docs.get(h.n)!.title));
+    expect(inTitle.filter(Boolean).length).toBe(papers.filter((p) => /quanti[sz]ation/i.test(p.title)).length);
+    expect(inTitle.indexOf(false)).toBe(inTitle.filter(Boolean).length);
   });
 });
 
@@ -217,5 +219,28 @@ describe('authors', () => {
     const { hits } = await small.search('dijkstra', []);
     const docs = await small.docs(hits.map((h) => h.n));
     expect(hits.map((h) => docs.get(h.n)!.id)).toEqual(['authored']);
+  });
+});
+
+describe('ranking by field', () => {
+  it.each(['quantization', 'compression', 'unlearning', 'autoencoders', 'codec'])(
+    'puts papers with “%s” in their title first: all of the top five',
+    async (word) => {
+      const titles = await top(word, 5);
+      expect(titles).toHaveLength(5);
+      const stem = word.replace(/s$/, '');
+      for (const title of titles) expect(title.toLowerCase()).toContain(stem);
+    },
+  );
+
+  it('still finds a paper by its topic’s name, below every paper with the word in its title', async () => {
+    const { hits } = await engine.search('interpretability', []);
+    const docs = await engine.docs(hits.map((h) => h.n));
+    const says = (n: number, where: 'title' | 'abstract') => docs.get(n)![where].toLowerCase().includes('interpretab');
+    const byTopicOnly = hits.filter((h) => docs.get(h.n)!.topics.includes('interpretability') && !says(h.n, 'title') && !says(h.n, 'abstract'));
+    expect(byTopicOnly.length).toBeGreaterThan(0);
+    const lastTitle = hits.findLastIndex((h) => says(h.n, 'title'));
+    expect(lastTitle).toBeGreaterThanOrEqual(0);
+    expect(hits.indexOf(byTopicOnly[0]!)).toBeGreaterThan(lastTitle);
   });
 });

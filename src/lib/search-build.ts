@@ -101,7 +101,7 @@ function buildField(docTokens: readonly string[][], Index: FlexIndexClass, encod
 }
 
 /** Changes whenever the search files' format does, so a new format never meets files cached under an old name. */
-const SEARCH_FORMAT = 3;
+const SEARCH_FORMAT = 4;
 
 /**
  * The folder the search files go in (`search-index/<version>/`): a hash of everything they are built from, so a
@@ -126,15 +126,21 @@ export function buildSearchFiles(
 ): SearchBuild {
   const topicIndex = new Map(topics.map((t, i) => [t.slug, i]));
   const topicName = new Map(topics.map((t) => [t.slug, t.name]));
-  // A paper's topic names count as much as its title: they say what it is about.
-  // One field at a time, so only one field's tokens and indexes are in memory at once.
+  // One field at a time, so only one field's tokens and indexes are in memory at once. The title field holds the
+  // title alone: a paper's topic names are not its title, so they go last in the body field, where they count least
+  // (a paper in "Quantization" that never says the word is found, below those that do).
   const titleShards = buildField(
-    papers.map((p) => indexTokens([p.title, ...p.topics.map((t) => topicName.get(t.slug) ?? t.slug)].join(' '))),
+    papers.map((p) => indexTokens(p.title)),
     Index,
     encoder,
   );
   const bodyShards = buildField(
-    papers.map((p) => indexTokens([p.abstract, ...p.links.map((l) => l.label), ...(p.authors ?? []), p.arxivId ?? ''].join(' '))),
+    papers.map((p) => {
+      const body = indexTokens([p.abstract, ...p.links.map((l) => l.label), ...(p.authors ?? []), p.arxivId ?? ''].join(' '));
+      const seen = new Set(body);
+      const topicWords = indexTokens(p.topics.map((t) => topicName.get(t.slug) ?? t.slug).join(' ')).filter((w) => !seen.has(w));
+      return [...body, ...topicWords];
+    }),
     Index,
     encoder,
   );
