@@ -244,3 +244,20 @@ describe('ranking by field', () => {
     expect(hits.indexOf(byTopicOnly[0]!)).toBeGreaterThan(lastTitle);
   });
 });
+
+describe('a word still being typed', () => {
+  it.each([
+    ['acces', /access/i],
+    ['compres', /compress/i],
+    ['proces', /process/i],
+  ])('reads “%s” as a prefix, not a plural to fold', async (query, expected) => {
+    const { hits } = await engine.search(query);
+    const docs = await engine.docs(hits.slice(0, 5).map((h) => h.n));
+    expect(hits.length).toBeGreaterThan(0);
+    for (const h of hits.slice(0, 5)) expect(`${docs.get(h.n)!.title} ${docs.get(h.n)!.abstract}`).toMatch(expected);
+  });
+
+  it('still folds a finished plural: “codecs” finds codec papers', async () => {
+    expect((await top('codecs', 3)).every((t) => /codec/i.test(t))).toBe(true);
+  });
+});

@@ -8,7 +8,7 @@
  * what a result shows. A query loads the meta file, one title and one body shard per word, and the data chunks of
  * the results it shows: never the whole index.
  */
-import { tokenize } from './words';
+import { foldWord, foldWordAsTyped, tokenize } from './words';
 
 /** Options every index shard is created with, at build time and in the browser alike. */
 export const INDEX_OPTIONS = { tokenize: 'strict', resolution: 9 } as const;
@@ -211,10 +211,16 @@ export class SearchEngine {
   async search(query: string, topicFilter: readonly string[] = []): Promise<SearchResult> {
     const meta = await this.meta();
     const words = [...new Set(searchWords(query))];
+    // The last word of a query still being typed (no space after it) is a prefix: "acces" is access, not the plural
+    // of "acce". Looked up as typed first; where nothing starts so, as the folded word ("codecs" → codec).
+    const typing = /[\p{L}\p{N}]$/u.test(query) ? (query.match(/[\p{L}\p{N}]+$/u)?.[0] ?? '') : '';
+    const asTyped = typing ? foldWordAsTyped(typing) : '';
     const scores = new Map<number, { score: number; matched: number }>();
     const searched: string[] = [];
     for (const word of words) {
-      const { probe, found, fuzzy } = await this.#forgiving(word);
+      const typed = word === foldWord(typing) && asTyped !== word ? await this.#lookup(asTyped) : undefined;
+      const { probe, found, fuzzy } =
+        typed && typed.title.length + typed.body.length > 0 ? { probe: asTyped, found: typed, fuzzy: false } : await this.#forgiving(word);
       searched.push(probe);
       const matching = new Set([...found.title, ...found.body]);
       if (matching.size === 0) continue;

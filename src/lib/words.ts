@@ -22,6 +22,13 @@ export function foldWord(word: string): string {
 // The vocabulary seen so far: words repeat across papers, and folding is the tagger's inner loop.
 const folded = new BoundedCache<string, string>(200_000);
 
+/** Folds a word as `foldWord` does but keeps a final s: a word still being typed (`acces`) is not a plural. */
+export function foldWordAsTyped(word: string): string {
+  const w = foldWord(word);
+  const lower = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return lower.endsWith('s') && !w.endsWith('s') && w.length === lower.length - 1 ? `${w}s` : w;
+}
+
 function fold(word: string): string {
   // eslint-disable-next-line no-control-regex -- the range test for ASCII starts at NUL.
   let w = /[^\x00-\x7f]/.test(word) ? word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : word.toLowerCase();
