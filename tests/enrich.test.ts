@@ -12,13 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../src/lib/paper-file';
 import type { Paper } from '../src/lib/schema';
 import { errorFeed, startStandin, type Behaviour, type StandinEntry } from './arxiv-standin';
-import { ROOT } from './helpers';
+import { ROOT, childEnv } from './helpers';
 
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const CLI = join(ROOT, 'scripts/digest.ts');
 const ASTRO = join(ROOT, 'node_modules/.bin/astro');
-const VITE_VARIABLES = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/;
-const env = (extra: Record<string, string>) => ({ ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITE_VARIABLES.test(k))), ...extra });
+const env = childEnv;
 
 const CODEC_ABSTRACT = 'We train neural audio codecs on a million hours of speech and music, and we study how their quality scales with data and model size.';
 const papers: [string, string][] = [

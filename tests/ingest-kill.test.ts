@@ -11,22 +11,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recoverContent } from '../src/store/transaction';
-import { BUNDLED_DUMP, ROOT } from './helpers';
+import { BUNDLED_DUMP, ROOT, childEnv, snapshot } from './helpers';
 
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const CLI = join(ROOT, 'scripts/digest.ts');
-const VITE_VARIABLES = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/;
-const env = (content: string) => ({ ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITE_VARIABLES.test(k))), CONTENT_DIR: content });
-
-function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile() && d.name !== '.ingest.lock')
-      .map((d) => join(d.parentPath, d.name).slice(dir.length + 1))
-      .sort()
-      .map((f) => [f, readFileSync(join(dir, f), 'latin1')]),
-  );
-}
+const env = (content: string) => childEnv({ CONTENT_DIR: content });
 
 let work: string;
 let before: string;

@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_DUMP, ROOT } from './helpers';
+import { BUNDLED_DUMP, ROOT, childEnv, snapshot } from './helpers';
 
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const CLI = join(ROOT, 'scripts/digest.ts');
@@ -28,10 +28,6 @@ function canMount(): boolean {
   }
 }
 const mountable = canMount();
-
-// Vitest puts Vite's own variables (BASE_URL, MODE, …) into process.env; a child build must not inherit them.
-const VITE_VARIABLES = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/;
-const childEnv = (extra: Record<string, string>) => ({ ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !VITE_VARIABLES.test(k))), ...extra });
 
 function digest(content: string, args: string[], extra: Record<string, string> = {}, input?: string) {
   const run = spawnSync(TSX, [CLI, ...args], { cwd: ROOT, env: childEnv({ CONTENT_DIR: content, ...extra }), encoding: 'utf8', input });
@@ -60,17 +56,6 @@ function writeDump(name: string, papers: [string, string][]): string {
   const file = join(scratchDir('digest-dump-'), name);
   writeFileSync(file, papers.map(([title, abstract]) => `${title}\n${abstract}\n`).join(''));
   return file;
-}
-
-/** Every file under `dir` and its bytes (as text), but the lock. */
-function snapshot(dir: string): Record<string, string> {
-  return Object.fromEntries(
-    readdirSync(dir, { recursive: true, withFileTypes: true })
-      .filter((d) => d.isFile() && d.name !== '.ingest.lock')
-      .map((d) => join(d.parentPath, d.name).slice(dir.length + 1))
-      .sort()
-      .map((f) => [f, readFileSync(join(dir, f), 'latin1')]),
-  );
 }
 
 const CODEC = 'We present a neural audio codec that compresses speech at low bitrates. It is fast.';

@@ -56,25 +56,18 @@ export function feedCatalogue(site: Site): { title: string; carries: string; fee
   const days = settings.feedDays;
   const every = `Every paper seen on the latest ${days} day${days > 1 ? 's' : ''}, one item each, in trending order.`;
   const daily = `One item a day: that day’s papers by topic, each with its one-line gist.`;
+  // One feed in its three formats, the same items in each.
+  const triple = (name: string, carries: string, home: string, [rss, atom, json]: [string, string, string]): SiteFeed[] =>
+    (
+      [
+        [rss, 'RSS'],
+        [atom, 'Atom'],
+        [json, 'JSON Feed'],
+      ] as const
+    ).map(([path, format]) => ({ path, title: `${settings.title}: ${name} (${format})`, carries, format, home }));
   return [
-    {
-      title: 'Every paper',
-      carries: every,
-      feeds: [
-        { path: paths.rss(), title: `${settings.title}: every paper (RSS)`, carries: every, format: 'RSS', home: paths.home() },
-        { path: paths.atom(), title: `${settings.title}: every paper (Atom)`, carries: every, format: 'Atom', home: paths.home() },
-        { path: paths.jsonFeed(), title: `${settings.title}: every paper (JSON Feed)`, carries: every, format: 'JSON Feed', home: paths.home() },
-      ],
-    },
-    {
-      title: 'Daily digest',
-      carries: daily,
-      feeds: [
-        { path: paths.daily(), title: `${settings.title}: daily digest (RSS)`, carries: daily, format: 'RSS', home: paths.days() },
-        { path: paths.dailyAtom(), title: `${settings.title}: daily digest (Atom)`, carries: daily, format: 'Atom', home: paths.days() },
-        { path: paths.dailyJson(), title: `${settings.title}: daily digest (JSON Feed)`, carries: daily, format: 'JSON Feed', home: paths.days() },
-      ],
-    },
+    { title: 'Every paper', carries: every, feeds: triple('every paper', every, paths.home(), [paths.rss(), paths.atom(), paths.jsonFeed()]) },
+    { title: 'Daily digest', carries: daily, feeds: triple('daily digest', daily, paths.days(), [paths.daily(), paths.dailyAtom(), paths.dailyJson()]) },
     {
       title: 'Topics',
       carries: `One topic’s new papers: its latest ${settings.topicFeedItems}, or all of its latest ${days} day${days > 1 ? 's' : ''} if more.`,

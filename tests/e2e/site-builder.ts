@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { headersFor, parseHostHeaders } from '../../src/lib/host-headers';
-import { ROOT } from '../helpers';
+import { ROOT, childEnv } from '../helpers';
 
 export interface BuiltSite {
   content: string;
@@ -29,12 +29,8 @@ export const DEFAULT_DUMPS = [
   { date: '2026-11-27', file: HOSTILE_DUMP },
 ];
 
-// Vitest puts Vite's own variables (BASE_URL, MODE, …) into process.env; a child build must not inherit them.
-const VITE_VARIABLES = /^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|VITEST.*|TEST)$/;
-
 function run(command: string, args: string[], env: Record<string, string>): void {
-  const inherited = Object.fromEntries(Object.entries(process.env).filter(([key]) => !VITE_VARIABLES.test(key)));
-  const result = spawnSync(command, args, { cwd: ROOT, env: { ...inherited, ...env }, encoding: 'utf8' });
+  const result = spawnSync(command, args, { cwd: ROOT, env: childEnv(env), encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
