@@ -8,28 +8,28 @@ import { mergeDumps, type DatedDump } from '../src/lib/records';
 import { dayWarnings, type DayPapers } from '../src/lib/day-checks';
 import { titleKey } from '../src/lib/normalise';
 import type { Taxonomy } from '../src/lib/taxonomy';
-import { compileTaxonomy, orderKey, scoreTopics, tagPaper } from '../src/lib/tag';
+import { compileTaxonomy, orderKey, scoreTopics, tagPaper, topicThreshold } from '../src/lib/tag';
 import { decodeDump, parseDump, type DumpParse } from '../src/lib/parse';
 import {
   CONTENT,
   FatalError,
-  countPaperFiles,
   dumpDate,
   loadTaxonomyFile,
+  lostPapers,
   paperChanges,
   placeDump,
   readAllDumps,
   readDump,
   readPaperFiles,
 } from '../src/store/content-store';
-import { commitChanges, lockContent, recoverContent, withContentLock } from '../src/store/transaction';
+import { commitChanges, withContentLock } from '../src/store/transaction';
 import { chooseEntry, parseArxivFeed, type ArxivEntry } from '../src/lib/arxiv';
 import { serializePaper } from '../src/lib/paper-file';
 import type { Paper } from '../src/lib/schema';
 import { ArxivClient, DEFAULT_API_URL } from '../src/net/arxiv-client';
+import { runCommand } from './cli';
 
 const VERSION = '0.1.0';
-import { runCommand } from './cli';
 
 const HELP = `papers-digest: turn pasted trending-paper dumps into a static digest.
 
@@ -145,13 +145,14 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
   const taxonomy = loadTaxonomyFile(CONTENT.topics);
   const compiled = compileTaxonomy(taxonomy);
   let incoming: { date: string; parsed: DumpParse & { bytes: Uint8Array } } | undefined;
+  // What the dump is called in messages.
+  const source = file === '-' ? 'Standard input' : (file ?? '');
   if (file) {
     const date = options.date ?? (file === '-' ? undefined : dumpDate(file)) ?? today();
     if (!dumpDate(`${date}.txt`)) throw new FatalError(`--date ${date} is not a date written YYYY-MM-DD.`);
     const parsed = readDumpSource(file);
     report(parsed.problems, options.quiet);
-    if (parsed.fatal || !parsed.bytes)
-      throw new FatalError(`${file === '-' ? 'Standard input' : file} ${parsed.fatal ?? 'cannot be read'}; nothing was added.`);
+    if (parsed.fatal || !parsed.bytes) throw new FatalError(`${source} ${parsed.fatal ?? 'cannot be read'}; nothing was added.`);
     incoming = { date, parsed: { ...parsed, bytes: parsed.bytes } };
   }
   const note = (sentence: string) => report([{ file: CONTENT.root, line: 0, severity: 'note', message: sentence }], options.quiet);
@@ -162,13 +163,8 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
       const all = readAllDumps(CONTENT.dumps);
       report(all.problems, options.quiet);
       if (all.fatal.length > 0) throw new FatalError(all.fatal.join('\n'));
-      if (all.dumps.length > 0 && countPaperFiles(CONTENT.papers) === 0 && !options.regenerate) {
-        throw new FatalError(
-          `${CONTENT.papers}/ is missing or empty, but ${CONTENT.dumps}/ has ${all.dumps.length} dump${all.dumps.length > 1 ? 's' : ''}: ` +
-            'the paper files (and any hand edits in them) are gone. Restore the folder (for example `git checkout -- content/papers`), ' +
-            'or run `npm run digest -- ingest --regenerate` to write them again from the dumps alone. Nothing was written.',
-        );
-      }
+      const lost = options.regenerate ? undefined : lostPapers(all.dumps.length);
+      if (lost) throw new FatalError(`${lost} Nothing was written.`);
       const dumps = [...all.dumps];
       const writes: { path: string; content: Uint8Array }[] = [];
       const problems: Problem[] = [];
@@ -176,13 +172,12 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
         const place = placeDump(CONTENT.dumps, incoming.date, incoming.parsed.bytes);
         const target = join(CONTENT.dumps, place.name);
         if (place.same) {
-          note(`${file === '-' ? 'Standard input' : file} is already in the digest as ${target}, byte for byte; nothing to add`);
+          note(`${source} is already in the digest as ${target}, byte for byte; nothing to add`);
         } else {
           if (place.name !== `${incoming.date}.txt`)
             note(`${incoming.date} has a dump already; this one is kept beside it as ${target} and counts as the same day`);
           // The dump's problems were reported under the name it was read from; the records point to its new home.
-          const seq = Number(/\.(\d+)\.txt$/.exec(place.name)?.[1] ?? 1);
-          dumps.push({ date: incoming.date, seq, file: target, papers: incoming.parsed.papers });
+          dumps.push({ date: incoming.date, seq: place.seq, file: target, papers: incoming.parsed.papers });
           writes.push({ path: join('dumps', place.name), content: incoming.parsed.bytes });
         }
       }
@@ -199,7 +194,7 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
           backfill: options.backfill || !incoming,
         },
       );
-      const where = incoming ? (file === '-' ? '<stdin>' : file!) : join(CONTENT.dumps, `${checked}.txt`);
+      const where = incoming ? source : join(CONTENT.dumps, `${checked}.txt`);
       for (const warning of warnings) console.error(`${where}: warning: ${warning}`);
       if (options.strict && warnings.length > 0)
         throw new FatalError(`${warnings.length} warning${warnings.length > 1 ? 's' : ''} about ${checked} under --strict; nothing was written.`);
@@ -277,96 +272,90 @@ function withArxiv(paper: Paper, entry: ArxivEntry): Paper {
   };
 }
 
-async function commandEnrich(options: EnrichOptions): Promise<number> {
-  const release = lockContent(CONTENT.root, 'enrich');
-  try {
-    for (const sentence of recoverContent(CONTENT.root)) console.error(`${CONTENT.root}: note: ${sentence}`);
-    const papers = [...readPaperFiles(CONTENT.papers).values()];
-    // Unresolved: no arXiv id yet (asked by title), or an id from the text but no authors yet (asked by id).
-    const todo = papers.filter((p) => !p.arxivId || !p.authors);
-    const client = new ArxivClient({
-      baseUrl: process.env['ARXIV_API_URL'] ?? DEFAULT_API_URL,
-      delay: options.delay,
-      timeout: options.timeout,
-      attempts: 4,
-      userAgent: `papers-digest/${VERSION} (a static research digest; digest enrich)`,
-    });
-    const resolved: string[] = [];
-    const ambiguous: string[] = [];
-    const notFound: string[] = [];
-    const failed: string[] = [];
-    console.error(
-      `${todo.length} of ${papers.length} papers to look up on ${process.env['ARXIV_API_URL'] ?? DEFAULT_API_URL}, one request every ${options.delay} s.`,
-    );
-    for (const paper of todo) {
-      const file = join(CONTENT.papers, `${paper.id}.md`);
-      const answer = paper.arxivId ? await client.byId(paper.arxivId) : await client.searchTitle(paper.title);
-      const read = answer.ok ? parseArxivFeed(answer.body) : answer;
-      if (!read.ok) {
-        failed.push(paper.id);
-        console.error(`${file}: error: “${paper.title}” could not be looked up: ${read.error}; the others go on`);
-        continue;
-      }
-      const choice = paper.arxivId
-        ? read.entries[0]?.id === paper.arxivId
-          ? { kind: 'resolved' as const, entry: read.entries[0] }
-          : { kind: 'not-found' as const }
-        : chooseEntry(paper, read.entries);
-      if (choice.kind === 'resolved') {
-        // Each paper is written as soon as it is resolved: a run stopped later keeps it.
-        commitChanges(CONTENT.root, {
-          writes: [{ path: join('papers', `${paper.id}.md`), content: serializePaper(withArxiv(paper, choice.entry)) }],
-          removes: [],
-        });
-        resolved.push(paper.id);
-        if (!options.quiet) console.error(`${file}: resolved as arXiv:${choice.entry.id}`);
-      } else if (choice.kind === 'ambiguous') {
-        ambiguous.push(`${paper.title} (${choice.ids.map((id) => `arXiv:${id}`).join(', ')})`);
-      } else {
-        notFound.push(paper.id);
-      }
+function commandEnrich(options: EnrichOptions): Promise<number> {
+  const note = (sentence: string) => console.error(`${CONTENT.root}: note: ${sentence}`);
+  return withContentLock(CONTENT.root, 'enrich', () => enrichPapers(options), note);
+}
+
+async function enrichPapers(options: EnrichOptions): Promise<number> {
+  const papers = [...readPaperFiles(CONTENT.papers).values()];
+  // Unresolved: no arXiv id yet (asked by title), or an id from the text but no authors yet (asked by id).
+  const todo = papers.filter((p) => !p.arxivId || !p.authors);
+  const baseUrl = process.env['ARXIV_API_URL'] ?? DEFAULT_API_URL;
+  const client = new ArxivClient({
+    baseUrl,
+    delay: options.delay,
+    timeout: options.timeout,
+    attempts: 4,
+    userAgent: `papers-digest/${VERSION} (a static research digest; digest enrich)`,
+  });
+  const resolved: string[] = [];
+  const ambiguous: string[] = [];
+  const notFound: string[] = [];
+  const failed: string[] = [];
+  console.error(`${todo.length} of ${papers.length} papers to look up on ${baseUrl}, one request every ${options.delay} s.`);
+  for (const paper of todo) {
+    const file = join(CONTENT.papers, `${paper.id}.md`);
+    const answer = paper.arxivId ? await client.byId(paper.arxivId) : await client.searchTitle(paper.title);
+    const read = answer.ok ? parseArxivFeed(answer.body) : answer;
+    if (!read.ok) {
+      failed.push(paper.id);
+      console.error(`${file}: error: “${paper.title}” could not be looked up: ${read.error}; the others go on`);
+      continue;
     }
-    console.error(
-      `Resolved ${resolved.length}, ambiguous ${ambiguous.length}, not found ${notFound.length}${failed.length > 0 ? `, failed ${failed.length} (run enrich again to retry them)` : ''}.`,
-    );
-    for (const line of ambiguous)
-      console.error(`  ambiguous: ${line}: several results have this title and none, or more than one, has this abstract; set arxivId by hand`);
-    return failed.length > 0 ? 1 : 0;
-  } finally {
-    release();
+    const choice = paper.arxivId
+      ? read.entries[0]?.id === paper.arxivId
+        ? { kind: 'resolved' as const, entry: read.entries[0] }
+        : { kind: 'not-found' as const }
+      : chooseEntry(paper, read.entries);
+    if (choice.kind === 'resolved') {
+      // Each paper is written as soon as it is resolved: a run stopped later keeps it.
+      commitChanges(CONTENT.root, {
+        writes: [{ path: join('papers', `${paper.id}.md`), content: serializePaper(withArxiv(paper, choice.entry)) }],
+        removes: [],
+      });
+      resolved.push(paper.id);
+      if (!options.quiet) console.error(`${file}: resolved as arXiv:${choice.entry.id}`);
+    } else if (choice.kind === 'ambiguous') {
+      ambiguous.push(`${paper.title} (${choice.ids.map((id) => `arXiv:${id}`).join(', ')})`);
+    } else {
+      notFound.push(paper.id);
+    }
   }
+  console.error(
+    `Resolved ${resolved.length}, ambiguous ${ambiguous.length}, not found ${notFound.length}${failed.length > 0 ? `, failed ${failed.length} (run enrich again to retry them)` : ''}.`,
+  );
+  for (const line of ambiguous)
+    console.error(`  ambiguous: ${line}: several results have this title and none, or more than one, has this abstract; set arxivId by hand`);
+  return failed.length > 0 ? 1 : 0;
 }
 
 function commandTopicsReview(): number {
   const taxonomy = loadTaxonomyFile(CONTENT.topics);
   const compiled = compileTaxonomy(taxonomy);
-  const papers = [...readPaperFiles(CONTENT.papers).values()];
-  const bar = (slug: string) => taxonomy.topics.find((t) => t.slug === slug)?.threshold ?? taxonomy.settings.threshold;
-  const best = (paper: Paper) =>
+  const bar = (slug: string) =>
+    topicThreshold(
+      taxonomy,
+      taxonomy.topics.find((t) => t.slug === slug)!,
+    );
+  const tagged = [...readPaperFiles(CONTENT.papers).values()].map((paper) => ({ paper, given: tagPaper(compiled, paper) }));
+  const describe = ({ paper, given }: (typeof tagged)[number]) =>
     scoreTopics(compiled, paper)
       .filter((s) => s.score > 0)
       .sort((a, b) => b.score - a.score)
-      .slice(0, 3);
-  const describe = (paper: Paper, given: readonly string[]) =>
-    best(paper)
-      .map((s) => `${s.slug} ${s.score}${given.includes(s.slug) ? ' (given)' : ''} of ${bar(s.slug)} needed`)
+      .slice(0, 3)
+      .map((s) => `${s.slug} ${s.score}${given.some((t) => t.slug === s.slug) ? ' (given)' : ''} of ${bar(s.slug)} needed`)
       .join(', ') || 'no rule matched';
-  const unsorted = papers.filter((p) => tagPaper(compiled, p).length === 0);
-  console.log(`Unsorted papers: ${unsorted.length} of ${papers.length}. No topic clears its bar; best-scoring topics:`);
-  for (const paper of unsorted) console.log(`  ${paper.id}\n    “${paper.title}”: ${describe(paper, [])}`);
+  const list = (entries: typeof tagged) => {
+    for (const entry of entries) console.log(`  ${entry.paper.id}\n    “${entry.paper.title}”: ${describe(entry)}`);
+  };
+  const unsorted = tagged.filter((t) => t.given.length === 0);
+  console.log(`Unsorted papers: ${unsorted.length} of ${tagged.length}. No topic clears its bar; best-scoring topics:`);
+  list(unsorted);
   // Barely sorted: no given topic clears its bar by more than a point, so a word more or less would unsort it.
-  const close = papers.filter((paper) => {
-    const given = tagPaper(compiled, paper);
-    return given.length > 0 && given.every((t) => t.score <= bar(t.slug) + 1);
-  });
+  const close = tagged.filter((t) => t.given.length > 0 && t.given.every((g) => g.score <= bar(g.slug) + 1));
   console.log(`\nClose calls: ${close.length} papers whose topics clear their bars by a point or less:`);
-  for (const paper of close)
-    console.log(
-      `  ${paper.id}\n    “${paper.title}”: ${describe(
-        paper,
-        tagPaper(compiled, paper).map((t) => t.slug),
-      )}`,
-    );
+  list(close);
   console.log('\nA subject that keeps coming up among these is a topic the taxonomy may be missing: add it to content/topics.yaml and run ingest.');
   return 0;
 }

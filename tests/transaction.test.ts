@@ -137,6 +137,19 @@ describe('the content lock', () => {
   });
 });
 
+describe('the content lock around asynchronous work', () => {
+  it('is held until the work settles, and released after it fails', async () => {
+    let finish: () => void = () => undefined;
+    const running = withContentLock(root, 'enrich', () => new Promise<void>((resolve) => (finish = resolve)));
+    expect(existsSync(join(root, '.ingest.lock'))).toBe(true);
+    finish();
+    await running;
+    expect(existsSync(join(root, '.ingest.lock'))).toBe(false);
+    await expect(withContentLock(root, 'enrich', () => Promise.reject(new Error('offline')))).rejects.toThrow('offline');
+    expect(existsSync(join(root, '.ingest.lock'))).toBe(false);
+  });
+});
+
 describe('systemErrorSentence', () => {
   it.each([
     ['ENOSPC', 'the disk is full'],

@@ -16,7 +16,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, renameSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { CONTENT, countPaperFiles, readAllDumps } from '../store/content-store';
+import { CONTENT, countPaperFiles, lostPapers, readAllDumps } from '../store/content-store';
 import { needsRecovery, waitForContent, withContentLock } from '../store/transaction';
 
 /** Folders earlier builds left beside the output: stopped (`.next-`) or replaced and not yet deleted (`.old-`). */
@@ -45,15 +45,9 @@ function deleteInBackground(dirs: string[]): void {
 export async function readyContent(root: string): Promise<void> {
   await waitForContent(root, 120);
   if (needsRecovery(root)) withContentLock(root, 'build (settling a stopped ingest)', () => undefined);
-  const papers = countPaperFiles(CONTENT.papers);
-  if (papers === 0) {
-    const dumps = readAllDumps(CONTENT.dumps).dumps.length;
-    if (dumps > 0)
-      throw new Error(
-        `${CONTENT.papers}/ has no paper files, but ${CONTENT.dumps}/ has ${dumps} dump${dumps > 1 ? 's' : ''}: refusing to publish a digest of 0 papers. ` +
-          'Restore the folder (git checkout -- content/papers) or run `npm run digest -- ingest --regenerate`.',
-      );
-  }
+  // Only when the paper files are gone are the dumps read, to tell a lost folder from a new, empty digest.
+  const lost = countPaperFiles(CONTENT.papers) === 0 ? lostPapers(readAllDumps(CONTENT.dumps).dumps.length) : undefined;
+  if (lost) throw new Error(`${lost} The build stops here, refusing to publish a digest of 0 papers.`);
 }
 
 export function safeOutput(): AstroIntegration {

@@ -171,6 +171,11 @@ export function orderValue(score: { score: number; openingScore: number }, openi
   return Math.round((score.score + openingWeight * score.openingScore) * primaryBias * 100) / 100;
 }
 
+/** The score a paper needs for a topic: the topic's own threshold, or the taxonomy's. */
+export function topicThreshold(taxonomy: Taxonomy, topic: Taxonomy['topics'][number]): number {
+  return topic.threshold ?? taxonomy.settings.threshold;
+}
+
 /**
  * Tags a paper: every topic that clears its threshold and a share of the best score, at most `maxTopics`, in
  * `orderKey` order. Empty when no topic clears its threshold: the paper is unsorted (its subject is outside the taxonomy).
@@ -184,7 +189,7 @@ export function tagPaper(compiled: CompiledTaxonomy, paper: { title: string; abs
   const chosen = scores
     .filter(
       (s) =>
-        s.score >= (topics[s.index]!.threshold ?? settings.threshold) &&
+        s.score >= topicThreshold(compiled.taxonomy, topics[s.index]!) &&
         (s.score >= best.score * (topics[s.index]!.relativeThreshold ?? settings.relativeThreshold) || s.score >= settings.strongScore),
     )
     .slice(0, settings.maxTopics);

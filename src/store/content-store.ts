@@ -69,12 +69,12 @@ export function dumpDate(file: string): string | undefined {
  * Where a new dump of `date` goes without touching any dump already there: the day's first free name, or the
  * existing file that holds exactly these bytes already (then there is nothing to add).
  */
-export function placeDump(dir: string, date: string, bytes: Uint8Array): { name: string; same: boolean } {
+export function placeDump(dir: string, date: string, bytes: Uint8Array): { name: string; seq: number; same: boolean } {
   for (let seq = 1; ; seq += 1) {
     const name = dumpFileName(date, seq);
     const file = join(dir, name);
-    if (!existsSync(file)) return { name, same: false };
-    if (Buffer.compare(readFileSync(file), bytes) === 0) return { name, same: true };
+    if (!existsSync(file)) return { name, seq, same: false };
+    if (Buffer.compare(readFileSync(file), bytes) === 0) return { name, seq, same: true };
   }
 }
 
@@ -142,4 +142,17 @@ export function paperChanges(papers: readonly Paper[], before: ReadonlyMap<strin
 /** How many paper files there are (0 when the folder is missing). */
 export function countPaperFiles(dir: string): number {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.md')).length : 0;
+}
+
+/**
+ * When the paper files are gone though there are dumps, the sentence that says so (hand edits were in those files:
+ * neither ingest nor build may go on as if the digest were new); undefined otherwise.
+ */
+export function lostPapers(dumpCount: number): string | undefined {
+  if (dumpCount === 0 || countPaperFiles(CONTENT.papers) > 0) return undefined;
+  return (
+    `${CONTENT.papers}/ is missing or empty, but ${CONTENT.dumps}/ has ${dumpCount} dump${dumpCount > 1 ? 's' : ''}: ` +
+    'the paper files (and any hand edits in them) are gone. Restore the folder (for example `git checkout -- content/papers`), ' +
+    'or run `npm run digest -- ingest --regenerate` to write them again from the dumps alone.'
+  );
 }

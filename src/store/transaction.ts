@@ -210,15 +210,23 @@ export function lockContent(root: string, command: string): () => void {
   throw new FatalError(`Could not take the lock ${file}; another run keeps taking it. Try again.`);
 }
 
-/** Runs `work` holding the lock, after settling whatever a stopped run left; `notes` hears what was settled. */
+/**
+ * Runs `work` holding the lock, after settling whatever a stopped run left; `notes` hears what was settled. Work that
+ * returns a promise (enrich's network lookups) holds the lock until the promise settles.
+ */
 export function withContentLock<T>(root: string, command: string, work: () => T, notes: (sentence: string) => void = () => undefined): T {
   const release = lockContent(root, command);
+  let result: T;
   try {
     for (const sentence of recoverContent(root)) notes(sentence);
-    return work();
-  } finally {
+    result = work();
+  } catch (error) {
     release();
+    throw error;
   }
+  if (result instanceof Promise) return result.finally(release) as T;
+  release();
+  return result;
 }
 
 /** Waits (polling) while another run holds the lock, up to `seconds`; for a build that only reads the content. */
