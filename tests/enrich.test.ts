@@ -144,8 +144,9 @@ describe('digest enrich', () => {
   it('is polite: names itself, and leaves the delay between requests', () => {
     for (const r of standin.requests) expect(r.headers['user-agent']).toMatch(/^papers-digest\/\S+ \(/);
     const times = standin.requests.map((r) => r.at);
-    // Measured where the requests arrive, so loopback and start-up jitter take a little off the 200 ms.
-    for (let i = 1; i < times.length; i += 1) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(140);
+    // Measured where the requests arrive. The delay runs from the end of one answer, so the server sees at least the
+    // 200 ms whatever the start-up or loopback jitter; a timer may fire a millisecond early.
+    for (let i = 1; i < times.length; i += 1) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(198);
   });
 
   it('asks again only for papers still unresolved, and keeps a hand edit', async () => {

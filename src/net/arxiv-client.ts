@@ -60,7 +60,6 @@ export class ArxivClient {
     for (let attempt = 1; attempt <= this.#options.attempts; attempt += 1) {
       const wait = this.#last + this.#options.delay * 1000 - Date.now();
       if (wait > 0) await this.#sleep(wait);
-      this.#last = Date.now();
       let retryAfter: number | undefined;
       try {
         const response = await fetch(url, {
@@ -78,6 +77,10 @@ export class ArxivClient {
           name === 'TimeoutError'
             ? `no answer within ${this.#options.timeout} s`
             : `the request failed (${error instanceof Error ? error.message : String(error)})`;
+      } finally {
+        // The delay runs from the end of one exchange to the start of the next, so the server sees at least that gap
+        // however long an answer takes to arrive.
+        this.#last = Date.now();
       }
       if (attempt < this.#options.attempts) {
         // Backoff: the server's Retry-After where it gives one (capped at 5 minutes), else 2, 4, 8 … times the delay.
