@@ -4,6 +4,17 @@ import { decodeDump, parseDump, type DumpParse } from '../src/lib/parse';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const BUNDLED_DUMP = join(ROOT, 'content/dumps/2026-11-26.txt');
+/** The 150 labelled papers from outside the bundled dump (see eval/README.md). */
+export const EXTRA_DUMP = join(ROOT, 'eval/papers-extra.txt');
+
+/** LaTeX left as text where a reader sees it: a macro, a comment, `$…$`, a BibTeX key; each with its context. */
+export function latexResidue(text: string): string[] {
+  const found: string[] = [];
+  for (const pattern of [/\\[A-Za-z]+/g, /(?:^|\s)%\p{L}\S*/gu, /\$[^$\s][^$]*\$/g, /\b\p{Ll}{3,}(?:19|20)\d{2}\p{Ll}{2,}\b/gu, /\bell_/g]) {
+    for (const m of text.matchAll(pattern)) found.push(text.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20));
+  }
+  return found;
+}
 
 export function fixturePath(name: string): string {
   return join(ROOT, 'tests/fixtures', name);

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseDump } from '../src/lib/parse';
 import { excerpt, inlineText, parseInline, plainAbstract, renderAbstract } from '../src/lib/text';
+import { BUNDLED_DUMP, EXTRA_DUMP, latexResidue } from './helpers';
 
 describe('renderAbstract', () => {
   it.each([
@@ -11,7 +14,6 @@ describe('renderAbstract', () => {
     ['latent W_{ID} and S_F here', '<p>latent W<sub>ID</sub> and S<sub>F</sub> here</p>'],
     ['at 1024^2 resolution', '<p>at 1024<sup>2</sup> resolution</p>'],
     ["Fr\\'echet distance", '<p>Fréchet distance</p>'],
-    ['cost $O(n^2)$ only', '<p>cost O(n<sup>2</sup>) only</p>'],
     ['keeps snake_case_names and a_b_c alone', '<p>keeps snake_case_names and a_b_c alone</p>'],
   ])('%s', (input, html) => {
     expect(renderAbstract(input)).toBe(html);
@@ -33,8 +35,26 @@ describe('renderAbstract', () => {
     expect(renderAbstract('javascript:alert(1)')).toBe('<p>javascript:alert(1)</p>');
   });
 
-  it('keeps unknown macros as written', () => {
-    expect(renderAbstract('\\model improves')).toBe('<p>\\model improves</p>');
+  it('shows an unknown macro by its name, without the backslash, and keeps the argument of a wrapping one', () => {
+    expect(renderAbstract('\\model improves; \\ours{} wins; \\textsc{GTR} and \\sota{method} too')).toBe(
+      '<p>model improves; ours wins; GTR and method too</p>',
+    );
+  });
+
+  it('renders $…$ math as MathML with its TeX as the annotation, and leaves prices as text', () => {
+    const html = renderAbstract('using $\\mathbf{2.6\\times}$ less memory, costs $5 and $10');
+    expect(html).toMatch(/^<p>using <math><semantics><mrow><mn>𝟐\.𝟔<\/mn><mo[^>]*>×<\/mo><\/mrow>/);
+    expect(html).toContain('<annotation encoding="application/x-tex">\\mathbf{2.6\\times}</annotation></semantics></math> less memory');
+    expect(html).toContain('costs $5 and $10</p>');
+    expect(renderAbstract('cost $O(n^2)$ only')).toContain('<msup><mi>n</mi><mn>2</mn></msup>');
+    expect(plainAbstract('cost $O(n^2)$ only')).toBe('cost O(n²) only');
+  });
+
+  it('shows math Temml cannot read as its plain reading, and hostile TeX as text', () => {
+    expect(renderAbstract('$\\ours_2$ wins')).toBe('<p>ours<sub>2</sub> wins</p>');
+    const html = renderAbstract('$\\href{javascript:alert(1)}{x}$ and $<img src=x onerror=alert(1)>$');
+    expect(html).not.toMatch(/<img|href=|<script/);
+    expect(html).toContain('javascript:alert(1)');
   });
 });
 
@@ -43,6 +63,22 @@ describe('plain text', () => {
     expect(plainAbstract('a CSS rule body{x} and map{k: v} stay; {FasterDiffusion} is a group')).toBe(
       'a CSS rule body{x} and map{k: v} stay; FasterDiffusion is a group',
     );
+  });
+
+  it.each([
+    ['a LaTeX comment and the citation key it carries', 'outperform %ColBERT~khattab2020colbert and others', 'outperform and others'],
+    ['a bare BibTeX key tied to the text', 'on the BEIR dataset~thakur2021beir significantly', 'on the BEIR dataset significantly'],
+    ['citations with their tie and separators', 'estimates in~\\cite{cover1978convergent}, \\citep[p.~2]{lutati2023focus}. Next', 'estimates in. Next'],
+    ['a reference between words', 'as in Table~\\ref{tab:main} above', 'as in Table above'],
+    ['a per cent sign, which is not a comment', 'by 80 %, or 90% of it', 'by 80 %, or 90% of it'],
+    ['word2vec and model names, which are not citation keys', 'word2vec, GPT-2024 and llama2024', 'word2vec, GPT-2024 and llama2024'],
+    ['a tie between words, which joins them', 'Figure~2', 'Figure 2'],
+    ['a tilde before a number, which means about', 'needs (~8 minutes) and ~4 GPUs', 'needs (~8 minutes) and ~4 GPUs'],
+    ['symbols and Greek letters', '\\ell_2 loss, 4\\times faster, $\\alpha \\approx \\beta$', 'ℓ₂ loss, 4× faster, α ≈ β'],
+    ['a symbol name that lost its backslash, before a subscript', 'ell_2-distance, lambda_i and cell_2', 'ℓ₂-distance, λ_i and cell₂'],
+    ['superscript numbers', '1024^2 pixels and 10^{-3}', '1024² pixels and 10⁻³'],
+  ])('removes or reads %s', (_, input, plain) => {
+    expect(plainAbstract(input)).toBe(plain.replace(/ /g, ' '));
   });
 
   it('flattens markup for feeds and excerpts', () => {
@@ -59,7 +95,29 @@ describe('plain text', () => {
   });
 
   it('gives the same plain text on its shortcut for text with no markup as by reading the markup', () => {
-    const piece = fc.constantFrom('a', 'h', 'x', 'x20', '13', 'ttp', 'https://e.org/p', ' ', '\\', '\\em', '{', '}', '_', '^', '$', '~', '\u00A0', 'é', '.');
+    const piece = fc.constantFrom(
+      'a',
+      'h',
+      'x',
+      'x20',
+      '13',
+      'ttp',
+      'https://e.org/p',
+      ' ',
+      '\\',
+      '\\em',
+      '{',
+      '}',
+      '_',
+      '^',
+      '$',
+      '~',
+      '%',
+      'ab2020cd',
+      '\u00A0',
+      'é',
+      '.',
+    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
         const text = pieces.join('');
@@ -72,5 +130,19 @@ describe('plain text', () => {
   it('cuts an excerpt at a word boundary', () => {
     expect(excerpt('one two three four five six seven eight', 20)).toBe('one two three four…');
     expect(excerpt('short', 20)).toBe('short');
+  });
+});
+
+describe('abstracts of real dumps', () => {
+  const papers = [BUNDLED_DUMP, EXTRA_DUMP].flatMap((file) => parseDump(readFileSync(file, 'utf8'), file).papers);
+
+  it('leave no LaTeX residue in the text a reader sees, on pages and in plain text', () => {
+    expect(papers.length).toBeGreaterThan(370);
+    const text = (html: string) => html.replace(/<annotation[^>]*>.*?<\/annotation>/g, '').replace(/<[^>]+>/g, '');
+    const residue = papers.flatMap((p) => [...latexResidue(plainAbstract(p.abstract)), ...latexResidue(text(renderAbstract(p.abstract)))]);
+    expect(residue).toEqual([]);
+    // The checker finds what it looks for: the raw abstracts have each kind.
+    const raw = papers.flatMap((p) => latexResidue(p.abstract)).join('\n');
+    for (const sample of ['\\model', '%ColBERT', 'khattab2020colbert', '$\\mathbf', 'ell_']) expect(raw).toContain(sample);
   });
 });

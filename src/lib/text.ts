@@ -3,7 +3,9 @@
  * then renders it through remark-rehype, rehype-sanitize and rehype-stringify (so every character of the
  * source is escaped by the HTML serialiser, never by hand), or flattens it to plain text for excerpts and feeds.
  */
-import type { Root as HastRoot, RootContent as HastNode } from 'hast';
+import type { Element as HastElement, Root as HastRoot, RootContent as HastNode } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import temml from 'temml';
 import type { PhrasingContent, Root as MdastRoot } from 'mdast';
 import { toHtml } from 'hast-util-to-html';
 import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
@@ -14,7 +16,25 @@ import { BoundedCache } from './cache';
 import { trimUrl } from './links';
 
 export type Inline =
-  { kind: 'text'; value: string } | { kind: 'em' | 'strong' | 'sub' | 'sup'; children: Inline[] } | { kind: 'link'; url: string; text: string };
+  | { kind: 'text'; value: string }
+  | { kind: 'em' | 'strong' | 'sub' | 'sup'; children: Inline[] }
+  | { kind: 'link'; url: string; text: string }
+  /** `$…$` math: rendered as MathML on pages, read as `children` in plain text. */
+  | { kind: 'math'; tex: string; children: Inline[] };
+
+const GREEK: Record<string, string> = Object.fromEntries(
+  [
+    ...'alpha α beta β gamma γ delta δ epsilon ε varepsilon ε zeta ζ eta η theta θ vartheta ϑ iota ι kappa κ lambda λ mu μ nu ν xi ξ pi π rho ρ sigma σ tau τ upsilon υ phi ϕ varphi φ chi χ psi ψ omega ω'.matchAll(
+      /(\S+) (\S+)/g,
+    ),
+    ...'Gamma Γ Delta Δ Theta Θ Lambda Λ Xi Ξ Pi Π Sigma Σ Phi Φ Psi Ψ Omega Ω'.matchAll(/(\S+) (\S+)/g),
+  ].map((m) => [m[1]!, m[2]!]),
+);
+/**
+ * Symbol names whose backslash a dump lost, recognised only as a whole word right before a subscript or superscript
+ * (`ell_2`, `lambda_i`), where they cannot be English words.
+ */
+const LOST_BACKSLASH = new Set(['ell', ...Object.keys(GREEK)]);
 
 const MACROS: Record<string, string> = {
   etc: 'etc.',
@@ -36,31 +56,102 @@ const MACROS: Record<string, string> = {
   infty: '∞',
   rightarrow: '→',
   to: '→',
-  alpha: 'α',
-  beta: 'β',
-  gamma: 'γ',
-  delta: 'δ',
-  epsilon: 'ε',
-  lambda: 'λ',
-  mu: 'μ',
-  sigma: 'σ',
   ell: 'ℓ',
   ldots: '…',
   dots: '…',
+  cdots: '⋯',
+  leftarrow: '←',
+  Rightarrow: '⇒',
+  Leftarrow: '⇐',
+  leftrightarrow: '↔',
+  mapsto: '↦',
+  uparrow: '↑',
+  downarrow: '↓',
+  in: '∈',
+  notin: '∉',
+  subset: '⊂',
+  subseteq: '⊆',
+  cup: '∪',
+  cap: '∩',
+  forall: '∀',
+  exists: '∃',
+  partial: '∂',
+  nabla: '∇',
+  sum: '∑',
+  prod: '∏',
+  int: '∫',
+  propto: '∝',
+  ll: '≪',
+  gg: '≫',
+  circ: '∘',
+  bullet: '•',
+  star: '⋆',
+  dagger: '†',
+  equiv: '≡',
+  simeq: '≃',
+  cong: '≅',
+  neg: '¬',
+  land: '∧',
+  lor: '∨',
+  top: '⊤',
+  perp: '⊥',
+  checkmark: '✓',
+  log: 'log',
+  exp: 'exp',
+  max: 'max',
+  min: 'min',
+  quad: ' ',
+  qquad: ' ',
+  ...GREEK,
 };
-const STYLE_COMMANDS: Record<string, 'em' | 'strong'> = { em: 'em', emph: 'em', textit: 'em', it: 'em', textbf: 'strong', bf: 'strong' };
+/** Macros that only set a font or wrap text: their argument is kept, in emphasis or bold where the font says so. */
+const STYLE_COMMANDS: Record<string, 'em' | 'strong' | 'text'> = {
+  em: 'em',
+  emph: 'em',
+  textit: 'em',
+  it: 'em',
+  mathit: 'em',
+  textbf: 'strong',
+  bf: 'strong',
+  mathbf: 'strong',
+  boldsymbol: 'strong',
+  bm: 'strong',
+  textrm: 'text',
+  textsc: 'text',
+  textsf: 'text',
+  texttt: 'text',
+  text: 'text',
+  mbox: 'text',
+  mathrm: 'text',
+  mathsf: 'text',
+  mathtt: 'text',
+  mathcal: 'text',
+  mathbb: 'text',
+  mathscr: 'text',
+  operatorname: 'text',
+  underline: 'text',
+  url: 'text',
+};
+/** References whose target a reader cannot follow once the paper's LaTeX is gone: dropped with their argument. */
+const DROPPED_COMMANDS = /\\(?:cite[a-z]*|ref|eqref|autoref|cref|Cref|label)\*?(?:\[[^\]]*\])*\{[^{}]*\}/y;
+/**
+ * A BibTeX key left behind when `\cite{}` lost its command ("dataset~thakur2021beir"): an author, a year, a word, set
+ * off by a space or a tie. Strict, so that names such as word2vec or GPT-2024 are never taken for one.
+ */
+const BARE_CITATION_KEY = /[ \u00A0]\p{Ll}{3,}(?:19|20)\d{2}\p{Ll}{2,}(?=[\s,.;:)]|$)/gu;
 const ACCENTS: Record<string, string> = { "'": '\u0301', '`': '\u0300', '^': '\u0302', '"': '\u0308', '~': '\u0303', c: '\u0327' };
 /**
  * A dash or quote whose HTML entity lost its `&#` and `;` on the way into a dump, glued between two words
  * ("compressionx2013which"). Only U+2010–U+2027 (dashes, quotes, bullets, ellipsis): never bidi or line controls.
  */
 const MANGLED_PUNCTUATION = /x(20(?:1[0-9a-fA-F]|2[0-7]))(?=\p{L})/uy;
+const MATH_SPAN = /\$(?![\s$])([^$]{1,300}?)(?<!\s)\$(?!\d)/y;
 const URL_AT = /https?:\/\/[^\s<>"'{}|\\^`[\]]+/iy;
 /**
  * Where markup may start: plain text up to there is copied in one piece. An `h` counts only where a URL may start
  * (at the start, or after a space or an opening bracket or quote), so the loop looks for URLs only there.
  */
-const MARKUP_START = /(?<=^|[\s(["'{])[hH]|x(?=20)|[\\{_^$~]/gu;
+const MARKUP_START = /(?<=^|[\s(["'{])[hH]|x(?=20)|(?<=^|\s)%(?=\p{L})|[\\{_^$~]/gu;
 
 /** A sticky pattern's match starting exactly at `index`, without copying the rest of the text. */
 function matchAt(pattern: RegExp, text: string, index: number): RegExpExecArray | null {
@@ -84,7 +175,7 @@ export function parseInline(text: string): Inline[] {
   const out: Inline[] = [];
   let buffer = '';
   const flush = () => {
-    if (buffer) out.push({ kind: 'text', value: buffer });
+    if (buffer) out.push({ kind: 'text', value: buffer.replace(BARE_CITATION_KEY, '') });
     buffer = '';
   };
   const push = (node: Inline) => {
@@ -137,31 +228,50 @@ export function parseInline(text: string): Inline[] {
         continue;
       }
       if (next in ACCENTS && next !== '') {
-        const m = /^\\.(?:\{(\p{L})\}|(\p{L}))/u.exec(rest);
+        // A letter-named accent (\c{c}) needs its braces: \cite is not a c-cedilla on "ite".
+        const m = (/\p{L}/u.test(next) ? /^\\.\{(\p{L})\}/u : /^\\.(?:\{(\p{L})\}|(\p{L}))/u).exec(rest);
         if (m) {
           buffer += `${m[1] ?? m[2]}${ACCENTS[next]}`.normalize('NFC');
           i += m[0].length;
           continue;
         }
       }
+      const dropped = matchAt(DROPPED_COMMANDS, text, i);
+      if (dropped) {
+        // `in~\cite{a}, \cite{b}.` reads `in.`: the tie or space before a citation goes with it.
+        let end = i + dropped[0].length;
+        for (let more = /^[\s,;~]*/.exec(text.slice(end))![0]; matchAt(DROPPED_COMMANDS, text, end + more.length);) {
+          end += more.length + DROPPED_COMMANDS.lastIndex - (end + more.length);
+          more = /^[\s,;~]*/.exec(text.slice(end))![0];
+        }
+        buffer = buffer.replace(/[\s\u00A0]+$/, '');
+        if (buffer !== '' && /^[\p{L}\p{N}]/u.test(text.slice(end))) buffer += ' ';
+        i = end;
+        continue;
+      }
       const name = /^\\([A-Za-z]+)/.exec(rest);
       if (name) {
         const word = name[1]!;
-        if (word in MACROS) {
+        const after = i + name[0].length;
+        if (Object.hasOwn(MACROS, word)) {
           buffer += MACROS[word];
-          i += name[0].length;
+          i = after;
           continue;
         }
-        const style = STYLE_COMMANDS[word];
-        if (style && text[i + 1 + word.length] === '{') {
-          const open = i + 1 + word.length;
-          const close = closingBrace(text, open);
-          if (close > 0) {
-            push({ kind: style, children: parseInline(text.slice(open + 1, close)) });
-            i = close + 1;
-            continue;
-          }
+        const close = text[after] === '{' ? closingBrace(text, after) : -1;
+        const style = Object.hasOwn(STYLE_COMMANDS, word) ? STYLE_COMMANDS[word] : undefined;
+        if (close > 0 && (style || close > after + 1)) {
+          // A font or wrapping macro keeps its argument, as does an unknown one (\textsc{GTR} reads GTR).
+          const children = parseInline(text.slice(after + 1, close));
+          if (style === 'em' || style === 'strong') push({ kind: style, children });
+          else out.push(...(flush(), children));
+          i = close + 1;
+          continue;
         }
+        // An unknown macro, such as an author's \model or \ours, reads as its name; an empty group after it is a spacer.
+        buffer += word;
+        i = close === after + 1 ? close + 1 : after;
+        continue;
       }
       buffer += ch;
       i += 1;
@@ -171,7 +281,7 @@ export function parseInline(text: string): Inline[] {
       const close = closingBrace(text, i);
       const style = /^\{\\(em|it|bf)\s+/.exec(rest);
       if (close > 0 && style) {
-        push({ kind: STYLE_COMMANDS[style[1]!]!, children: parseInline(text.slice(i + style[0].length, close)) });
+        push({ kind: style[1] === 'bf' ? 'strong' : 'em', children: parseInline(text.slice(i + style[0].length, close)) });
         i = close + 1;
         continue;
       }
@@ -185,6 +295,8 @@ export function parseInline(text: string): Inline[] {
     }
     if ((ch === '_' || ch === '^') && i > 0 && /[\p{L}\p{N})\]]/u.test(text[i - 1]!)) {
       const kind = ch === '_' ? 'sub' : 'sup';
+      const symbol = /(?<![\p{L}\p{N}])(\p{L}+)$/u.exec(buffer);
+      if (symbol && LOST_BACKSLASH.has(symbol[1]!)) buffer = buffer.slice(0, symbol.index) + MACROS[symbol[1]!]!;
       if (text[i + 1] === '{') {
         const close = closingBrace(text, i + 1);
         if (close > 0) {
@@ -206,17 +318,28 @@ export function parseInline(text: string): Inline[] {
       }
     }
     if (ch === '$') {
-      const end = text.indexOf('$', i + 1);
-      if (end > i + 1 && !/\s/.test(text[i + 1]!) && end - i < 80) {
-        flush();
-        out.push(...parseInline(text.slice(i + 1, end)));
-        i = end + 1;
+      // Pandoc's rule, so that prices ($5 and $10) stay text: no space inside either dollar, no digit right after the
+      // closing one.
+      MATH_SPAN.lastIndex = i;
+      const math = MATH_SPAN.exec(text);
+      if (math) {
+        const tex = math[1]!;
+        push({ kind: 'math', tex, children: parseInline(tex) });
+        i += math[0].length;
         continue;
       }
     }
-    if (ch === '~' && i > 0 && text[i - 1] !== ' ') {
-      buffer += '\u00A0';
+    if (ch === '~') {
+      // A tie between words is a no-break space; before a number after a space or bracket it means "about" ((~4x)).
+      buffer += i > 0 && !/[\s([]/.test(text[i - 1]!) ? '\u00A0' : '~';
       i += 1;
+      continue;
+    }
+    if (ch === '%') {
+      // A LaTeX comment the dump kept (" %ColBERT~khattab2020colbert"): the word it starts goes, with the space before.
+      const end = /\s|$/.exec(text.slice(i))!.index;
+      buffer = buffer.replace(/[\s\u00A0]+$/, '');
+      i += end;
       continue;
     }
     buffer += ch;
@@ -226,14 +349,41 @@ export function parseInline(text: string): Inline[] {
   return out;
 }
 
-/** Plain text of inline nodes: for excerpts, feeds' summaries and search snippets. */
-export function inlineText(nodes: readonly Inline[]): string {
-  const marks = { em: '', strong: '', sub: '_', sup: '^' } as const;
-  return nodes.map((n) => (n.kind === 'text' ? n.value : n.kind === 'link' ? n.text : marks[n.kind] + inlineText(n.children))).join('');
+const SUBSCRIPTS = '₀₁₂₃₄₅₆₇₈₉';
+const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+
+/** A subscript or superscript in plain text: Unicode digits where it is a number (ℓ₂, n²), else `_x` or `^x`. */
+function scripted(text: string, kind: 'sub' | 'sup'): string {
+  const digits = kind === 'sub' ? SUBSCRIPTS : SUPERSCRIPTS;
+  if (/^\d+$/.test(text)) return text.replace(/\d/g, (d) => digits[Number(d)]!);
+  if (kind === 'sup' && /^-\d+$/.test(text)) return `⁻${scripted(text.slice(1), kind)}`;
+  return `${kind === 'sub' ? '_' : '^'}${text}`;
 }
 
-/** Anything `parseInline` could change (a URL needs "http"; a mangled entity, "x20"), or a no-break space. */
-const MAYBE_MARKUP = /[\\{_^$~\u00A0]|x20|https?:/i;
+/** Plain text of inline nodes: for excerpts, feeds' summaries and search snippets. */
+export function inlineText(nodes: readonly Inline[]): string {
+  return nodes
+    .map((n) => {
+      switch (n.kind) {
+        case 'text':
+          return n.value;
+        case 'link':
+          return n.text;
+        case 'sub':
+        case 'sup':
+          return scripted(inlineText(n.children), n.kind);
+        default:
+          return inlineText(n.children);
+      }
+    })
+    .join('');
+}
+
+/**
+ * Anything `parseInline` could change (a URL needs "http"; a mangled entity, "x20"; a citation key, a year between
+ * letters), or a no-break space.
+ */
+const MAYBE_MARKUP = /[\\{_^$~%\u00A0]|x20|https?:|\p{Ll}(?:19|20)\d{2}\p{Ll}/iu;
 
 /** The abstract as plain text, as the page shows it: for excerpts, feeds, search and the tagger. */
 export function plainAbstract(text: string): string {
@@ -242,9 +392,29 @@ export function plainAbstract(text: string): string {
   return inlineText(parseInline(text)).replace(/\u00A0/g, ' ');
 }
 
+/**
+ * TeX as MathML, written at build time by Temml with the TeX kept as its annotation (what screen readers and copy
+ * give); undefined when Temml cannot read it (an author's own macro), and the plain reading is shown instead.
+ */
+function mathml(tex: string): HastElement | undefined {
+  let markup: string;
+  try {
+    markup = temml.renderToString(tex, { annotate: true, throwOnError: true, trust: false });
+  } catch {
+    return undefined;
+  }
+  const math = fromHtml(markup, { fragment: true }).children[0];
+  return math?.type === 'element' && math.tagName === 'math' ? math : undefined;
+}
+
 function toMdast(nodes: readonly Inline[]): PhrasingContent[] {
-  return nodes.map((n): PhrasingContent => {
+  return nodes.flatMap((n): PhrasingContent | PhrasingContent[] => {
     switch (n.kind) {
+      case 'math': {
+        const math = mathml(n.tex);
+        // remark-rehype turns a node with data.hName into that element, with data.hChildren as its children.
+        return math ? { type: 'emphasis', data: { hName: 'math', hChildren: math.children }, children: [] } : toMdast(n.children);
+      }
       case 'text':
         return { type: 'text', value: n.value };
       case 'link':
@@ -261,10 +431,28 @@ function toMdast(nodes: readonly Inline[]): PhrasingContent[] {
   });
 }
 
+/** The MathML Core elements Temml writes for inline math. */
+const MATHML_TAGS =
+  'math semantics annotation mrow mi mn mo ms mtext mspace msub msup msubsup mfrac msqrt mroot mover munder munderover mstyle mpadded mphantom menclose mtable mtr mtd mmultiscripts mprescripts none'.split(
+    ' ',
+  );
+
 const SCHEMA = {
   ...defaultSchema,
-  tagNames: ['p', 'a', 'em', 'strong', 'sub', 'sup'],
-  attributes: { a: ['href', 'rel'] },
+  tagNames: ['p', 'a', 'em', 'strong', 'sub', 'sup', ...MATHML_TAGS],
+  attributes: {
+    a: ['href', 'rel'],
+    annotation: ['encoding'],
+    mo: ['lspace', 'rspace', 'stretchy', 'fence', 'separator', 'largeop', 'movablelimits', 'form', 'accent'],
+    mi: ['mathvariant'],
+    mstyle: ['mathvariant', 'displaystyle', 'scriptlevel'],
+    mspace: ['width'],
+    mpadded: ['width', 'lspace', 'voffset', 'height', 'depth'],
+    mfrac: ['linethickness'],
+    mover: ['accent'],
+    munder: ['accentunder'],
+    menclose: ['notation'],
+  },
   protocols: { href: ['http', 'https'] },
   clobberPrefix: '',
 };
