@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { crossValidateOrdering, evaluateTopics, parseLabels, type EvaluationReport, type LabelledPaper } from '../src/lib/eval';
+import { crossValidateOrdering, evaluateTopics, parseLabels, scoreRelated, type EvaluationReport, type LabelledPaper } from '../src/lib/eval';
+import { RELATED_FLOOR, relatedPapers, type RelatedOptions } from '../src/lib/related';
 import { decodeDump, parseDump, type DumpPaper } from '../src/lib/parse';
 import type { Taxonomy } from '../src/lib/taxonomy';
 import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/tag';
@@ -37,6 +38,8 @@ Options:
   --cross-file    fit the global threshold and relativeThreshold on one labels file and score on the
                   other (the bundled dump's eval/topics-seed.json and eval/topics-extra.json with
                   eval/papers-extra.txt), both ways, beside the in-sample figures
+  --related       score related papers on both labels files: the share of links between papers whose
+                  labels share no topic, and the similarity floor fitted on one file, checked on the other
   -h, --help      show this help`;
 
 interface LabelSet {
@@ -84,6 +87,46 @@ function crossFile(taxonomy: Taxonomy): number {
   return 0;
 }
 
+/**
+ * Related papers judged by hand labels: what share of links join papers whose labels share no topic, before the
+ * floor and topic filter (words alone) and after, with the floor fitted on one file and checked on the other.
+ */
+function related(taxonomy: Taxonomy): number {
+  const compiled = compileTaxonomy(taxonomy);
+  const sets = [
+    labelSet('seed', 'eval/topics-seed.json', `${CONTENT.dumps}/2026-11-26.txt`),
+    labelSet('extra', 'eval/topics-extra.json', 'eval/papers-extra.txt'),
+  ];
+  const figures = (set: LabelSet, options: RelatedOptions, withTopics: boolean) => {
+    const docs = set.papers.map(({ paper }) => ({
+      id: paper.title,
+      title: paper.title,
+      abstract: paper.abstract,
+      topics: withTopics ? tagPaper(compiled, paper).map((t) => t.slug) : [],
+    }));
+    return scoreRelated(relatedPapers(docs, options), new Map(set.papers.map(({ label }) => [label.title, label.topics])));
+  };
+  const line = (f: ReturnType<typeof figures>) =>
+    `${f.links} links, ${((100 * f.offTopic) / Math.max(1, f.links)).toFixed(1)}% off topic by the labels, ${f.withNone} of ${f.papers} papers with none`;
+  console.log('Related papers (5 at most), judged by hand labels:');
+  for (const set of sets) {
+    console.log(`  ${set.name}: words alone, no floor   ${line(figures(set, { floor: 0, unsortedFloor: 0 }, false))}`);
+    console.log(`  ${set.name}: as built (floor ${RELATED_FLOOR})    ${line(figures(set, {}, true))}`);
+  }
+  const floors = [0, 0.025, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25];
+  for (const set of sets) for (const floor of floors) console.log(`  ${set.name} floor ${floor}: ${line(figures(set, { floor }, true))}`);
+  console.log('\nThe floor fitted on one file (the lowest that keeps off-topic links at 10% or under, the goal), checked on the other:');
+  for (const [fit, test] of [sets, [...sets].reverse()] as [LabelSet, LabelSet][]) {
+    const chosen =
+      floors.find((floor) => {
+        const f = figures(fit, { floor }, true);
+        return f.offTopic / Math.max(1, f.links) <= 0.1;
+      }) ?? floors.at(-1)!;
+    console.log(`  fit on ${fit.name}: floor ${chosen}   cross-file (${test.name}) ${line(figures(test, { floor: chosen }, true))}`);
+  }
+  return 0;
+}
+
 function main(argv: string[]): number {
   const { values } = parseArgs({
     args: argv,
@@ -93,6 +136,7 @@ function main(argv: string[]): number {
       quiet: { type: 'boolean', default: false },
       'cross-validate': { type: 'boolean', default: false },
       'cross-file': { type: 'boolean', default: false },
+      related: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -102,6 +146,7 @@ function main(argv: string[]): number {
   }
   const taxonomy = loadTaxonomyFile(CONTENT.topics);
   if (values['cross-file']) return crossFile(taxonomy);
+  if (values.related) return related(taxonomy);
   const compiled = compileTaxonomy(taxonomy);
   const decoded = decodeDump(readText(values.dump, 'dump'));
   if (!decoded.ok) throw new FatalError(`${values.dump} ${decoded.reason}.`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crossValidateOrdering, evaluateTopics, fitOrdering, parseLabels, primaryUnder, type OrderingCase } from '../src/lib/eval';
+import { crossValidateOrdering, evaluateTopics, fitOrdering, parseLabels, primaryUnder, type OrderingCase, scoreRelated } from '../src/lib/eval';
 import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/tag';
 import { parseTaxonomy } from '../src/lib/taxonomy';
 import { ROOT } from './helpers';
@@ -143,5 +143,21 @@ describe('parseLabels', () => {
     const result = parseLabels(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toMatch(message);
+  });
+});
+
+describe('scoreRelated', () => {
+  it('counts links between papers whose labels share no topic, and papers with no link', () => {
+    const related = new Map([
+      ['a', [{ id: 'b' }, { id: 'c' }]],
+      ['b', [{ id: 'a' }]],
+      ['c', []],
+    ]);
+    const labels = new Map([
+      ['a', ['codecs', 'speech']],
+      ['b', ['speech']],
+      ['c', ['vision']],
+    ]);
+    expect(scoreRelated(related, labels)).toEqual({ links: 3, offTopic: 1, withNone: 1, papers: 3 });
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { relatedPapers } from '../src/lib/related';
+import { relatedPapers, type RelatedInput } from '../src/lib/related';
 
-const doc = (id: string, title: string, abstract: string) => ({ id, title, abstract });
+const doc = (id: string, title: string, abstract: string, topics: string[] = []): RelatedInput => ({ id, title, abstract, topics });
+const ids = (list: readonly { id: string }[] | undefined) => (list ?? []).map((r) => r.id);
 
 describe('relatedPapers', () => {
   const docs = [
@@ -12,28 +13,56 @@ describe('relatedPapers', () => {
     doc('e', 'Image segmentation', 'Segmentation of medical images with convolutional networks and attention.'),
     doc('f', 'Medical image segmentation', 'Attention networks for segmentation of medical scans and images.'),
   ];
+  const words = { maxDocumentShare: 1, floor: 0, unsortedFloor: 0 };
 
-  it('finds the paper that shares the most distinctive words', () => {
-    const related = relatedPapers(docs, { k: 1, maxDocumentShare: 1 });
-    expect(related.get('a')).toEqual(['b']);
-    expect(related.get('c')).toEqual(['d']);
-    expect(related.get('f')).toEqual(['e']);
+  it('finds the paper that shares the most distinctive words, and says which words', () => {
+    const related = relatedPapers(docs, { ...words, k: 1 });
+    expect(ids(related.get('a'))).toEqual(['b']);
+    expect(ids(related.get('c'))).toEqual(['d']);
+    expect(ids(related.get('f'))).toEqual(['e']);
+    const why = related.get('a')![0]!;
+    expect(why.terms.length).toBeGreaterThan(0);
+    expect(why.terms.length).toBeLessThanOrEqual(3);
+    for (const term of why.terms) expect(['codec', 'residual', 'vector', 'quantization', 'speech', 'waveform']).toContain(term);
   });
 
   it('never lists a paper as related to itself, and gives at most k', () => {
-    for (const [id, list] of relatedPapers(docs, { k: 3, maxDocumentShare: 1 })) {
-      expect(list).not.toContain(id);
+    for (const [id, list] of relatedPapers(docs, { ...words, k: 3 })) {
+      expect(ids(list)).not.toContain(id);
       expect(list.length).toBeLessThanOrEqual(3);
     }
   });
 
   it('is deterministic, whatever the input order', () => {
-    const forward = relatedPapers(docs, { k: 2, maxDocumentShare: 1 });
-    const backward = relatedPapers([...docs].reverse(), { k: 2, maxDocumentShare: 1 });
+    const forward = relatedPapers(docs, { ...words, k: 2 });
+    const backward = relatedPapers([...docs].reverse(), { ...words, k: 2 });
+    expect(forward.size).toBe(docs.length);
     for (const d of docs) expect(backward.get(d.id)).toEqual(forward.get(d.id));
   });
 
   it('relates nothing to a paper that shares no words', () => {
-    expect(relatedPapers([...docs, doc('z', 'Zzz', 'Qqq xxx.')], { maxDocumentShare: 1 }).get('z')).toEqual([]);
+    expect(relatedPapers([...docs, doc('z', 'Zzz', 'Qqq xxx.')], words).get('z')).toEqual([]);
+  });
+
+  it('lists, for a paper with topics, only papers that share one, and names the shared topics', () => {
+    const tagged = [
+      doc('face', 'Face animation', 'Talking face generation with high perceptual quality from audio.', ['vision', 'generative']),
+      doc('codec', 'Audio codec', 'An audio codec with high perceptual quality at low bitrate.', ['codecs']),
+      doc('video', 'Video generation', 'Face video generation with diffusion and high perceptual quality.', ['generative']),
+    ];
+    const related = relatedPapers(tagged, { ...words, k: 5 });
+    expect(ids(related.get('face'))).toEqual(['video']);
+    expect(related.get('face')![0]!.topics).toEqual(['generative']);
+    expect(ids(related.get('codec'))).toEqual([]);
+  });
+
+  it('lists fewer papers, or none, below the similarity floor', () => {
+    const more = [...docs, doc('g', 'Audio segmentation', 'Segmentation of speech audio into words, with attention.')];
+    const all = relatedPapers(more, { ...words, k: 5 });
+    const floored = relatedPapers(more, { ...words, k: 5, floor: 0.3, unsortedFloor: 0.3 });
+    const count = (m: Map<string, unknown[]>) => [...m.values()].reduce((n, l) => n + l.length, 0);
+    expect(count(floored)).toBeGreaterThan(0);
+    expect(count(floored)).toBeLessThan(count(all));
+    for (const [id, list] of floored) expect(ids(all.get(id)).slice(0, list.length)).toEqual(ids(list));
   });
 });

@@ -195,3 +195,29 @@ export function crossValidateOrdering(cases: readonly OrderingCase[], start: Ord
   }).length;
   return { papers: cases.length, current: primariesRight(cases, start), fitted: primariesRight(cases, fitOrdering(cases, start)), heldOut };
 }
+
+export interface RelatedFigures {
+  /** Related-paper links shown, over all papers. */
+  links: number;
+  /** Links between two papers whose hand labels share no topic. */
+  offTopic: number;
+  /** Papers that list no related paper. */
+  withNone: number;
+  papers: number;
+}
+
+/** How related-paper links agree with hand labels: a link is off topic when the two papers' labels share no topic. */
+export function scoreRelated(related: ReadonlyMap<string, readonly { id: string }[]>, labels: ReadonlyMap<string, readonly string[]>): RelatedFigures {
+  let links = 0;
+  let offTopic = 0;
+  let withNone = 0;
+  for (const [id, list] of related) {
+    if (list.length === 0) withNone += 1;
+    const mine = labels.get(id) ?? [];
+    for (const other of list) {
+      links += 1;
+      if (!(labels.get(other.id) ?? []).some((t) => mine.includes(t))) offTopic += 1;
+    }
+  }
+  return { links, offTopic, withNone, papers: related.size };
+}

@@ -9,9 +9,24 @@ const STOPWORDS = new Set(
 
 const DIGITS = /^\d+$/;
 
+interface Vector {
+  ids: number[];
+  weights: number[];
+}
+
 export interface RelatedOptions {
-  /** How many related papers per paper. Default 5. */
+  /** How many related papers per paper, at most. Default 5. */
   k?: number;
+  /**
+   * The similarity floor: a paper is listed only when the cosine of their words reaches this, so a paper with no
+   * close neighbour lists fewer, or none. Default `RELATED_FLOOR`.
+   */
+  floor?: number;
+  /**
+   * A paper with topics lists only papers that share one of them (the words alone relate a face-animation paper to an
+   * audio codec through "generation" and "quality"); an unsorted paper, only papers this similar. Default 0.3.
+   */
+  unsortedFloor?: number;
   /** Terms found in more than this share of papers are ignored (they relate everything to everything). Default 0.05. */
   maxDocumentShare?: number;
   /** …and terms found in more than this many papers. Default 250. */
@@ -24,7 +39,19 @@ export interface RelatedInput {
   id: string;
   title: string;
   abstract: string;
+  /** Topic slugs, primary first; none for an unsorted paper. */
+  topics?: readonly string[];
 }
+
+/** A related paper and why: the topics it shares, and the distinctive words both use, heaviest first. */
+export interface Related {
+  id: string;
+  topics: string[];
+  terms: string[];
+}
+
+/** Fitted on the bundled dump's hand labels and checked on the extra file's (`npm run eval:topics -- --related`). */
+export const RELATED_FLOOR = 0.1;
 
 function termsOf(doc: RelatedInput): Map<string, number> {
   const counts = new Map<string, number>();
@@ -43,10 +70,13 @@ function termsOf(doc: RelatedInput): Map<string, number> {
  * The most similar papers to each paper by TF-IDF cosine over title and abstract words. Sparse and bounded: each
  * paper keeps only its `termsPerPaper` heaviest terms, terms common to many papers are skipped, and scores are
  * accumulated through an inverted index of those terms, so the cost grows with the papers that share rare words,
- * never with all pairs. Ties break by id, so the output is deterministic.
+ * never with all pairs. Ties break by id, so the output is deterministic. Topics filter, they do not rank: a paper with
+ * topics lists only papers sharing one, and nobody below the floor.
  */
-export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, string[]> {
+export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, Related[]> {
   const k = options.k ?? 5;
+  const minimum = options.floor ?? RELATED_FLOOR;
+  const unsortedMinimum = options.unsortedFloor ?? 0.3;
   const n = docs.length;
   const termsPerPaper = options.termsPerPaper ?? 16;
   const maxDf = Math.max(2, Math.min(options.maxDocuments ?? 250, Math.floor(n * (options.maxDocumentShare ?? 0.05))));
@@ -66,7 +96,7 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
   }
 
   // Each paper's heaviest terms, L2-normalised, as parallel arrays of term ids and weights.
-  const vectors = termCounts.map((counts) => {
+  const vectors = termCounts.map((counts): Vector => {
     const entries: [number, number][] = [];
     for (const [term, tf] of counts) {
       const id = termIds.get(term)!;
@@ -88,7 +118,16 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
     });
   });
 
-  const result = new Map<string, string[]>();
+  const terms = [...termIds.keys()];
+  /** The words two papers share, by their weight in both, at most three. */
+  const sharedTerms = (a: Vector, b: Vector): string[] =>
+    a.ids
+      .map((id, i) => ({ id, weight: a.weights[i]! * (b.weights[b.ids.indexOf(id)] ?? 0) }))
+      .filter((t) => t.weight > 0)
+      .sort((x, y) => y.weight - x.weight || x.id - y.id)
+      .slice(0, 3)
+      .map((t) => terms[t.id]!);
+  const result = new Map<string, Related[]>();
   const scores = new Float64Array(n);
   const touched: number[] = [];
   const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && docs[a]!.id < docs[b]!.id);
@@ -104,9 +143,13 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
         scores[other]! += w * weights[j]!;
       }
     });
+    const mine = docs[doc]!.topics ?? [];
+    const floor = mine.length > 0 ? minimum : unsortedMinimum;
+    const shared = (other: number) => (docs[other]!.topics ?? []).filter((t) => mine.includes(t));
     // Top k by insertion into a short sorted list: no sort of every candidate.
     const top: number[] = [];
     for (const other of touched) {
+      if (scores[other]! < floor || (mine.length > 0 && shared(other).length === 0)) continue;
       if (top.length === k && !better(other, top[k - 1]!)) continue;
       let at = top.length;
       while (at > 0 && better(other, top[at - 1]!)) at -= 1;
@@ -115,7 +158,7 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
     }
     result.set(
       docs[doc]!.id,
-      top.map((other) => docs[other]!.id),
+      top.map((other) => ({ id: docs[other]!.id, topics: shared(other), terms: sharedTerms(v, vectors[other]!) })),
     );
     for (const other of touched) scores[other] = 0;
     touched.length = 0;
