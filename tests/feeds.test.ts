@@ -6,7 +6,6 @@ import {
   atomFeed,
   dailyItems,
   feedText,
-  groupByPrimaryTopic,
   itemDate,
   jsonFeed,
   opmlDocument,
@@ -144,14 +143,6 @@ describe('paper feeds', () => {
 
 describe('the daily digest', () => {
   const day = { date: '2026-11-26', papers: papers.slice(1) };
-
-  it('groups a day’s papers under their primary topic in the taxonomy’s order, papers with no topic last', () => {
-    expect(groupByPrimaryTopic(day.papers, ['codecs', 'vision']).map((g) => [g.slug, g.papers.map((p) => p.id)])).toEqual([
-      ['codecs', ['hostile']],
-      ['vision', ['second']],
-      [undefined, ['loose']],
-    ]);
-  });
 
   it('is one item a day, titled with the date and count, linking every paper with its gist', () => {
     const [item] = dailyItems([day], ctx);

@@ -34,3 +34,37 @@ export function enhanceSearchShortcut(): void {
     input.select();
   });
 }
+
+const LAST_VISIT = 'papers-digest:latest-day-seen';
+const THIS_VISIT = 'papers-digest:new-since';
+
+/**
+ * Marks papers first seen after the reader's last visit with a quiet "New". The last visit is the latest day the
+ * site had when the reader last came (localStorage); it is read once per browsing session (sessionStorage), so the
+ * marks stay while the reader moves between pages. A first visit marks nothing; without storage, nothing happens.
+ */
+export function markNewSinceLastVisit(): void {
+  const latest = document.body.dataset['latestDay'];
+  if (!latest) return;
+  let since: string;
+  try {
+    since = sessionStorage.getItem(THIS_VISIT) ?? localStorage.getItem(LAST_VISIT) ?? '';
+    sessionStorage.setItem(THIS_VISIT, since);
+    localStorage.setItem(LAST_VISIT, latest);
+  } catch {
+    return;
+  }
+  if (!since) return;
+  for (const row of document.querySelectorAll<HTMLElement>('[data-first-seen]')) {
+    const title = row.querySelector('.paper-title');
+    if (!title || (row.dataset['firstSeen'] ?? '') <= since || title.querySelector('.new-mark')) continue;
+    const mark = document.createElement('span');
+    mark.className = 'new-mark';
+    mark.textContent = 'New';
+    const hidden = document.createElement('span');
+    hidden.className = 'visually-hidden';
+    hidden.textContent = ' since your last visit: ';
+    mark.append(hidden);
+    title.prepend(mark);
+  }
+}

@@ -1,4 +1,5 @@
-import { relatedPapers } from './related';
+import { isoWeek, monthOf, type IsoWeek } from './dates';
+import { relatedPapers, type Related } from './related';
 import type { Day, Paper } from './schema';
 import type { Taxonomy, Topic } from './taxonomy';
 
@@ -14,6 +15,20 @@ export interface DayGroup {
   papers: Paper[];
 }
 
+/** A week or a month of the digest: the papers first seen in it, each once. */
+export interface PeriodGroup {
+  /** `2026-W48` or `2026-11`. */
+  key: string;
+  /** The digest's days in the period, newest first. */
+  days: Day[];
+  /** Papers first seen in the period, newest first, then by rank. */
+  papers: Paper[];
+}
+
+export interface WeekGroup extends PeriodGroup {
+  week: IsoWeek;
+}
+
 /** Everything the pages, feeds and search need, arranged once. */
 export interface Digest {
   /** All papers, newest first (by first sighting), then by rank. */
@@ -23,11 +38,15 @@ export interface Digest {
   topicBySlug: Map<string, TopicGroup>;
   /** Days, newest first. */
   days: DayGroup[];
-  /** Ids of the most similar papers, by paper id. */
-  related: Map<string, string[]>;
+  /** ISO weeks and calendar months with papers, newest first. */
+  weeks: WeekGroup[];
+  months: PeriodGroup[];
+  /** The most similar papers that share a topic, with why, by paper id. */
+  related: Map<string, Related[]>;
 }
 
-function rankOn(paper: Paper, date: Day): number {
+/** A paper's rank on one day's trending list; MAX_SAFE_INTEGER when it was not on it. */
+export function rankOn(paper: Paper, date: Day): number {
   return paper.seen.find((s) => s.date === date)?.rank ?? Number.MAX_SAFE_INTEGER;
 }
 
@@ -48,9 +67,47 @@ export function buildDigest(input: readonly Paper[], taxonomy: Taxonomy, related
   return {
     papers,
     byId,
+    weeks: periods(papers, dates, (d) => isoWeek(d).key).map((g) => ({ ...g, week: isoWeek(g.days[0]!) })),
+    months: periods(papers, dates, monthOf),
     topics,
     topicBySlug: new Map(topics.map((g) => [g.topic.slug, g])),
     days,
-    related: relatedPapers(papers, { k: relatedCount }),
+    related: relatedPapers(
+      papers.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract, topics: p.topics.map((t) => t.slug) })),
+      { k: relatedCount },
+    ),
   };
+}
+
+/** Papers grouped by the period of their first sighting, with the digest's days in each; newest period first. */
+function periods(papers: readonly Paper[], dates: readonly Day[], keyOf: (day: Day) => string): PeriodGroup[] {
+  const groups = new Map<string, PeriodGroup>();
+  for (const date of dates) {
+    const key = keyOf(date);
+    if (!groups.has(key)) groups.set(key, { key, days: [], papers: [] });
+    groups.get(key)!.days.push(date);
+  }
+  for (const paper of papers) groups.get(keyOf(paper.firstSeen))!.papers.push(paper);
+  return [...groups.values()];
+}
+
+/** Papers grouped under their primary topic, in the taxonomy's order, papers with no topic last; empty groups left out. */
+export function groupByPrimaryTopic(papers: readonly Paper[], topicOrder: readonly string[]): { slug: string | undefined; papers: Paper[] }[] {
+  const groups = new Map<string | undefined, Paper[]>([...topicOrder.map((slug) => [slug, []] as [string, Paper[]]), [undefined, []]]);
+  for (const paper of papers) {
+    const slug = paper.topics[0]?.slug;
+    (groups.get(slug) ?? groups.get(undefined)!).push(paper);
+  }
+  return [...groups].filter(([, list]) => list.length > 0).map(([slug, list]) => ({ slug, papers: list }));
+}
+
+/** What a day brought: papers seen there first, and papers trending again from an earlier day. */
+export function dayNews(day: DayGroup): { fresh: Paper[]; returning: Paper[] } {
+  return { fresh: day.papers.filter((p) => p.firstSeen === day.date), returning: day.papers.filter((p) => p.firstSeen !== day.date) };
+}
+
+/** Papers by their best rank on any day (the most trending first), then newest first. */
+export function byBestRank(papers: readonly Paper[]): Paper[] {
+  const best = (p: Paper) => Math.min(...p.seen.map((s) => s.rank));
+  return [...papers].sort((a, b) => best(a) - best(b) || compareNewestFirst(a, b));
 }

@@ -8,7 +8,7 @@
 import { generateAtomFeed, generateJsonFeed, generateOpml, generateRssFeed } from 'feedsmith';
 import { SaxesParser } from 'saxes';
 import { arxivLinks, findLinks } from './arxiv';
-import { compareNewestFirst } from './digest';
+import { compareNewestFirst, groupByPrimaryTopic } from './digest';
 import { formatDay } from './dates';
 import { gist } from './gist';
 import type { Day, Paper } from './schema';
@@ -121,16 +121,6 @@ export interface DailyContext extends PaperFeedContext {
   topicOrder: readonly string[];
   /** The heading for papers with no topic. */
   unsortedName: string;
-}
-
-/** A day's papers grouped under their primary topic, in the taxonomy's order, papers with no topic last. */
-export function groupByPrimaryTopic(papers: readonly Paper[], topicOrder: readonly string[]): { slug: string | undefined; papers: Paper[] }[] {
-  const groups = new Map<string | undefined, Paper[]>([...topicOrder.map((slug) => [slug, []] as [string, Paper[]]), [undefined, []]]);
-  for (const paper of papers) {
-    const slug = paper.topics[0]?.slug;
-    (groups.get(slug) ?? groups.get(undefined)!).push(paper);
-  }
-  return [...groups].filter(([, list]) => list.length > 0).map(([slug, list]) => ({ slug, papers: list }));
 }
 
 /** The daily digest: one item per day, its content that day's papers grouped by topic, each a link with its gist. */

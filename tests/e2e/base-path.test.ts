@@ -30,7 +30,7 @@ describe('a site built under /digest/', () => {
     expect(page.url()).toMatch(/\/digest\/papers\/[a-z0-9-]+\/$/);
     await page.locator('.related a').first().click();
     expect(page.url()).toMatch(/\/digest\/papers\/[a-z0-9-]+\/$/);
-    await page.locator('#days-heading + ul a').first().click();
+    await page.locator('.seen a').first().click();
     expect(page.url()).toMatch(/\/digest\/days\/2026-11-2[67]\/$/);
     expect(failed).toEqual([]);
   });

@@ -48,13 +48,20 @@ describe('reading the digest', () => {
     expect((await page.locator('.abstract p').textContent())!.length).toBeGreaterThan(80);
     expect(await page.locator('#topics-heading + .topic-evidence li').count()).toBeGreaterThanOrEqual(1);
 
-    const related = page.locator('.related a');
-    expect(await related.count()).toBe(5);
-    const relatedTitle = await related.first().textContent();
-    await related.first().click();
+    // Related papers share a topic with the paper, and say which, and the words they share.
+    const topicNames = await page.locator('.topic-evidence .chip').allTextContents();
+    const related = page.locator('.related li');
+    expect(await related.count()).toBeGreaterThanOrEqual(1);
+    expect(await related.count()).toBeLessThanOrEqual(5);
+    for (const why of await related.locator('.why').allTextContents()) {
+      expect(topicNames.some((name) => why.startsWith(`Also in ${name}`) || why.includes(` and ${name}`))).toBe(true);
+      expect(why).toMatch(/; both about \S/);
+    }
+    const relatedTitle = await related.locator('a').first().textContent();
+    await related.locator('a').first().click();
     await expect(page.locator('h1').textContent()).resolves.toBe(relatedTitle);
 
-    await page.locator('#days-heading + ul a').first().click();
+    await page.locator('.seen a').first().click();
     expect(page.url()).toMatch(/\/days\/2026-11-2[67]\/$/);
     expect(await page.locator('.paper-list > li').count()).toBeGreaterThan(0);
   });
@@ -69,7 +76,7 @@ describe('reading the digest', () => {
 
   it('shows a paper seen on two days on both day pages, with its first date', async () => {
     await page.goto(server.url('papers/one-shot-face-video-re-enactment-using-hybrid-latent-spaces-of-stylegan2/'));
-    expect(await page.locator('#days-heading + ul a').allTextContents()).toEqual(['26 November 2026', '27 November 2026']);
+    expect(await page.locator('.seen a').allTextContents()).toEqual(['#1 on 26 November 2026', '#2 on 27 November 2026']);
     expect(await page.locator('header .meta').textContent()).toContain('First seen here 26 November 2026');
   });
 
@@ -123,7 +130,7 @@ describe('reading the digest', () => {
     expect(unsorted.length).toBeGreaterThanOrEqual(1);
     const id = unsorted[0]!;
     await page.goto(server.url('days/2026-11-26/'));
-    const card = page.locator('.paper-card', { has: page.locator(`a[href="/papers/${id}/"]`) });
+    const card = page.locator('.paper-row', { has: page.locator(`a[href="/papers/${id}/"]`) });
     expect(await card.locator('.chip.unsorted').textContent()).toBe('Unsorted');
     const everyFile = readdirSync(join(site.out, 'topics'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|xml)$/.test(f));
     expect(everyFile.length).toBeGreaterThan(36);

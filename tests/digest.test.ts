@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { buildDigest, byBestRank, groupByPrimaryTopic } from '../src/lib/digest';
+import { formatWeek, isoWeek } from '../src/lib/dates';
+import type { Paper } from '../src/lib/schema';
+import type { Taxonomy } from '../src/lib/taxonomy';
+
+const paper = (id: string, seen: [string, number][], topics: string[] = ['codecs']): Paper => ({
+  id,
+  title: `Paper ${id}`,
+  abstract: `We propose ${id}, a codec for ${id} signals.`,
+  firstSeen: seen[0]![0],
+  seen: seen.map(([date, rank]) => ({ date, rank })),
+  links: [],
+  topics: topics.map((slug) => ({ slug, score: 10, evidence: [] })),
+});
+
+const taxonomy = {
+  topics: ['codecs', 'vision'].map((slug) => ({ slug, name: slug, description: slug })),
+  settings: {},
+} as unknown as Taxonomy;
+
+describe('buildDigest', () => {
+  const papers = [
+    paper('a', [['2026-11-20', 2]]),
+    paper(
+      'b',
+      [
+        ['2026-11-20', 1],
+        ['2026-11-24', 3],
+      ],
+      ['vision'],
+    ),
+    paper('c', [['2026-11-24', 1]], []),
+    paper('d', [['2026-11-24', 2]]),
+    paper('e', [['2026-12-01', 1]], ['vision', 'codecs']),
+  ];
+  const digest = buildDigest(papers, taxonomy);
+
+  it('lists each day newest first, its papers in the order they were trending', () => {
+    expect(digest.days.map((d) => [d.date, d.papers.map((p) => p.id)])).toEqual([
+      ['2026-12-01', ['e']],
+      ['2026-11-24', ['c', 'd', 'b']],
+      ['2026-11-20', ['b', 'a']],
+    ]);
+  });
+
+  it('lists all papers newest first by first sighting, then by rank', () => {
+    expect(digest.papers.map((p) => p.id)).toEqual(['e', 'c', 'd', 'b', 'a']);
+  });
+
+  it('groups papers by the ISO week and the month they were first seen in, each paper once, with the period’s days', () => {
+    expect(digest.weeks.map((w) => [w.key, w.days, w.papers.map((p) => p.id)])).toEqual([
+      ['2026-W49', ['2026-12-01'], ['e']],
+      ['2026-W48', ['2026-11-24'], ['c', 'd']],
+      ['2026-W47', ['2026-11-20'], ['b', 'a']],
+    ]);
+    expect(digest.weeks[1]!.week).toEqual({ key: '2026-W48', first: '2026-11-23', last: '2026-11-29' });
+    expect(digest.months.map((m) => [m.key, m.days, m.papers.map((p) => p.id)])).toEqual([
+      ['2026-12', ['2026-12-01'], ['e']],
+      ['2026-11', ['2026-11-24', '2026-11-20'], ['c', 'd', 'b', 'a']],
+    ]);
+  });
+
+  it('groups papers under their primary topic in the taxonomy’s order, papers with no topic last', () => {
+    expect(groupByPrimaryTopic(digest.days[1]!.papers, ['codecs', 'vision']).map((g) => [g.slug, g.papers.map((p) => p.id)])).toEqual([
+      ['codecs', ['d']],
+      ['vision', ['b']],
+      [undefined, ['c']],
+    ]);
+  });
+});
+
+describe('ISO weeks', () => {
+  it.each([
+    ['2026-11-26', '2026-W48', 'Week 48: 23–29 November 2026'],
+    ['2026-11-30', '2026-W49', 'Week 49: 30 November – 6 December 2026'],
+    ['2026-01-01', '2026-W01', 'Week 1: 29 December 2025 – 4 January 2026'],
+    ['2021-01-03', '2020-W53', 'Week 53: 28 December 2020 – 3 January 2021'],
+    ['2024-12-30', '2025-W01', 'Week 1: 30 December 2024 – 5 January 2025'],
+  ])('%s is in %s (%s)', (day, key, label) => {
+    expect(isoWeek(day).key).toBe(key);
+    expect(formatWeek(isoWeek(day))).toBe(label);
+  });
+});
+
+describe('byBestRank', () => {
+  it('puts the most trending paper first, whatever the day, then the newest', () => {
+    const papers = [
+      paper('x', [['2026-11-20', 5]]),
+      paper('y', [
+        ['2026-11-21', 9],
+        ['2026-11-22', 1],
+      ]),
+      paper('z', [['2026-11-23', 5]]),
+    ];
+    expect(byBestRank(papers).map((p) => p.id)).toEqual(['y', 'z', 'x']);
+  });
+});
