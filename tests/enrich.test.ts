@@ -7,12 +7,12 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePaperFile } from '../src/lib/paper-file';
 import type { Paper } from '../src/lib/schema';
 import { errorFeed, startStandin, type Behaviour, type StandinEntry } from './arxiv-standin';
-import { ROOT, childEnv } from './helpers';
+import { ROOT, childEnv, scratchOutput } from './helpers';
 
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const CLI = join(ROOT, 'scripts/digest.ts');
@@ -192,9 +192,10 @@ describe('a site built from enriched papers', () => {
   const build = (dir: string) =>
     spawnSync(ASTRO, ['build', '--silent'], { cwd: ROOT, env: env({ CONTENT_DIR: content, OUT_DIR: dir, SITE_URL: 'https://digest.test' }), encoding: 'utf8' });
   beforeAll(() => {
-    out = join(work, 'dist');
+    out = join(scratchOutput('enrich-'), 'dist');
     expect(build(out).status).toBe(0);
   }, 120_000);
+  afterAll(() => rmSync(dirname(out), { recursive: true, force: true }));
 
   it('names the authors, links the paper, and carries citation tags and BibTeX', () => {
     const page = readFileSync(join(out, 'papers/neural-audio-codecs-at-scale/index.html'), 'utf8');

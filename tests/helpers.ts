@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeDump, parseDump, type DumpParse } from '../src/lib/parse';
 
@@ -47,4 +47,14 @@ export function snapshot(dir: string): Record<string, string> {
       .sort()
       .map((f) => [f, readFileSync(join(dir, f), 'latin1')]),
   );
+}
+
+/**
+ * A fresh folder for a build's output, inside the project. Astro keeps a build's intermediate files beside an output
+ * folder inside its working directory, but in the shared `.astro/` for one outside it, where two builds running at
+ * once (two test files) overwrite each other's.
+ */
+export function scratchOutput(prefix: string): string {
+  mkdirSync(join(ROOT, '.scratch'), { recursive: true });
+  return mkdtempSync(join(ROOT, '.scratch', prefix));
 }

@@ -6,9 +6,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_DUMP, ROOT, childEnv, snapshot } from './helpers';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { BUNDLED_DUMP, ROOT, childEnv, scratchOutput, snapshot } from './helpers';
 
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const CLI = join(ROOT, 'scripts/digest.ts');
@@ -218,7 +218,8 @@ describe('a failed build', () => {
   it('keeps the last good site, and refuses to publish 0 papers when there are dumps', () => {
     const content = emptyContent();
     digest(content, ['ingest', writeDump('a.txt', [['Published Paper', CODEC]]), '--date', '2026-12-01', '--quiet']);
-    const out = join(scratchDir(), 'dist');
+    const out = join(scratchOutput('safety-'), 'dist');
+    onTestFinished(() => rmSync(dirname(out), { recursive: true, force: true }));
     const build = () => spawnSync(ASTRO, ['build', '--silent'], { cwd: ROOT, env: childEnv({ CONTENT_DIR: content, OUT_DIR: out }), encoding: 'utf8' });
     expect(build().status).toBe(0);
     const good = snapshot(out);

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { headersFor, parseHostHeaders } from '../../src/lib/host-headers';
-import { ROOT, childEnv } from '../helpers';
+import { ROOT, childEnv, scratchOutput } from '../helpers';
 
 export interface BuiltSite {
   content: string;
@@ -47,7 +47,7 @@ export function buildSite(options: BuildOptions = {}): BuiltSite {
       run(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/digest.ts', 'ingest', dump.file, '--date', dump.date, '--quiet'], { CONTENT_DIR: content });
     }
   }
-  const out = options.out ?? mkdtempSync(join(tmpdir(), 'digest-dist-'));
+  const out = options.out ?? scratchOutput('dist-');
   run(join(ROOT, 'node_modules/.bin/astro'), ['build', '--silent'], { CONTENT_DIR: content, OUT_DIR: out, BASE_PATH: base, SITE_URL: 'https://digest.test' });
   return { content, out, base };
 }

@@ -76,7 +76,7 @@ describe('the home page at a glance', () => {
 
   it('shows rank, title, gist and topics for each paper, and the abstract on demand with JavaScript off', async () => {
     const page = await newPage({ viewport: DESKTOP, javaScriptEnabled: false });
-    await page.goto(server.url('days/2026-11-26/'));
+    await page.goto(server.url(''));
     const first = page.locator('.paper-row').first();
     expect(await first.locator('.rank').getAttribute('title')).toBe('#1 on 26 November 2026');
     expect(await first.locator('.rank').textContent()).toBe('Rank 1');
@@ -87,7 +87,9 @@ describe('the home page at a glance', () => {
     await first.locator('summary').click();
     expect(await abstract.isVisible()).toBe(true);
     expect((await abstract.textContent())!.length).toBeGreaterThan(200);
-    // A row on the day's page does not repeat the day.
+    // A row on the day's page does not repeat the day; its title leads to the paper's page, abstract and all.
+    await page.goto(server.url('days/2026-11-26/'));
+    expect(await page.locator('.paper-row').count()).toBe(224);
     expect(await page.locator('.paper-row .meta').allTextContents()).not.toContainEqual(expect.stringContaining('26 November'));
     expect(await page.locator('.lede').textContent()).toContain('(#1 the most)');
   });
