@@ -4,6 +4,7 @@ import { Charset, Index } from 'flexsearch';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/lib/digest';
 import { parsePaperFile } from '../src/lib/paper-file';
+import { containsPhrase, parseQuery } from '../src/lib/query';
 import { SearchEngine, boostPhrases, highlight, indexTokens, snippet, type FlexIndexClass } from '../src/lib/search';
 import { buildSearchFiles } from '../src/lib/search-build';
 import { parseTaxonomy } from '../src/lib/taxonomy';
@@ -259,5 +260,79 @@ describe('a word still being typed', () => {
 
   it('still folds a finished plural: “codecs” finds codec papers', async () => {
     expect((await top('codecs', 3)).every((t) => /codec/i.test(t))).toBe(true);
+  });
+});
+
+describe('the query language', () => {
+  it('reads phrases, exclusions and plain words; a hyphen inside a word is part of it', () => {
+    expect(parseQuery('"speech codec" low -music -"text to speech" state-of-the-art -state-of-the-art')).toEqual({
+      words: ['speech', 'codec', 'low', 'state', 'of', 'the', 'art'],
+      phrases: [{ words: ['speech', 'codec'], open: false }],
+      excluded: ['music'],
+      excludedPhrases: [
+        { words: ['text', 'to', 'speech'], open: false },
+        { words: ['state', 'of', 'the', 'art'], open: false },
+      ],
+    });
+    expect(parseQuery('"speech cod')).toMatchObject({ words: ['speech', 'cod'], phrases: [{ words: ['speech', 'cod'], open: true }] });
+    expect(parseQuery('codec -codec').excluded).toEqual([]);
+    expect(parseQuery('"codec" -').phrases).toEqual([]);
+  });
+
+  it('matches a phrase as consecutive words, the last one a prefix while it is being typed', () => {
+    expect(containsPhrase('A neural speech codec at 6 kbps', { words: ['speech', 'codec'], open: false })).toBe(true);
+    expect(containsPhrase('A speech and audio codec', { words: ['speech', 'codec'], open: false })).toBe(false);
+    expect(containsPhrase('Speech codecs, compared', { words: ['speech', 'codec'], open: false })).toBe(true);
+    expect(containsPhrase('A speech codec', { words: ['speech', 'cod'], open: true })).toBe(true);
+    expect(containsPhrase('A speech codec', { words: ['speech', 'cod'], open: false })).toBe(false);
+  });
+
+  const texts = async (query: string) => {
+    const result = await engine.search(query);
+    const { hits, complete } = await engine.verify(result);
+    const docs = await engine.docs(hits.map((h) => h.n));
+    return { complete, papers: hits.map((h) => docs.get(h.n)!) };
+  };
+
+  it('"speech codec": every result holds the phrase, and none is lost that does', async () => {
+    const { papers: found, complete } = await texts('"speech codec"');
+    expect(complete).toBe(true);
+    expect(found.length).toBeGreaterThanOrEqual(3);
+    for (const p of found)
+      expect(
+        containsPhrase(p.title, { words: ['speech', 'codec'], open: false }) || containsPhrase(p.abstract, { words: ['speech', 'codec'], open: false }),
+      ).toBe(true);
+    const all = await engine.docs(digest.papers.map((_, n) => n));
+    const holding = [...all.values()].filter((p) => /speech codecs?\b/i.test(p.title) || /speech codecs?\b/i.test(p.abstract));
+    expect(found.map((p) => p.id).sort()).toEqual(holding.map((p) => p.id).sort());
+    expect((await engine.search('speech codec')).hits.length).toBeGreaterThan(found.length);
+  });
+
+  it('codec -speech: codec papers, none of which says speech', async () => {
+    const { papers: found } = await texts('codec -speech');
+    expect(found.length).toBeGreaterThanOrEqual(10);
+    for (const p of found) {
+      // A codec paper: it says so, or it is in the codecs topic (topic names are searched too).
+      expect(/codec/i.test(`${p.title} ${p.abstract}`) || p.topics.some((t) => /codec/i.test(t))).toBe(true);
+      expect(`${p.title} ${p.abstract}`).not.toMatch(/speech/i);
+    }
+    expect(found.length).toBeLessThan((await texts('codec')).papers.length);
+  });
+
+  it('codec -"speech codec": leaves out only the papers with the phrase', async () => {
+    const { papers: found } = await texts('codec -"speech codec"');
+    for (const p of found) expect(`${p.title} ${p.abstract}`).not.toMatch(/speech codecs?\b/i);
+    expect(found.some((p) => /speech/i.test(`${p.title} ${p.abstract}`))).toBe(true);
+    const codec = (await texts('codec')).papers.length;
+    const phrase = (await texts('"speech codec"')).papers.length;
+    expect(found.length).toBe(codec - phrase);
+  });
+
+  it('says when it read only part of a long list of papers that may hold a phrase', async () => {
+    const result = await engine.search('"neural network"');
+    const { hits, complete } = await engine.verify(result, 3);
+    expect(complete).toBe(false);
+    expect(hits.length).toBeLessThanOrEqual(3);
+    expect((await engine.verify(result)).hits.length).toBeGreaterThan(3);
   });
 });

@@ -110,18 +110,21 @@ export function startSearchPage(): void {
       const e = getEngine();
       const started = performance.now();
       const result = await e.search(query, topics);
+      // A "phrase" or a -"phrase" is settled by reading the papers' text (their data chunks, which results show anyway).
+      const { hits, complete } = await e.verify(result);
       const elapsed = performance.now() - started;
-      const window = result.hits.slice(0, PHRASE_WINDOW);
+      const window = hits.slice(0, PHRASE_WINDOW);
       const docs = await e.docs(window.map((h) => h.n));
       if (current !== generation) return;
-      ranked = [...boostPhrases(window, docs, query), ...result.hits.slice(PHRASE_WINDOW)];
+      ranked = [...boostPhrases(window, docs, query), ...hits.slice(PHRASE_WINDOW)];
       words = result.words;
       shown = 0;
       list!.replaceChildren();
       list!.dataset['queryMs'] = elapsed.toFixed(2);
       const n = ranked.length;
       const scope = topics.length > 0 ? ` in ${topics.length === 1 ? 'the chosen topic' : `${topics.length} chosen topics`}` : '';
-      status!.textContent = n === 0 ? `No papers match “${query}”${scope}.` : `${n} ${n === 1 ? 'paper matches' : 'papers match'} “${query}”${scope}.`;
+      const count = `${complete ? '' : 'At least '}${n} ${n === 1 ? 'paper matches' : 'papers match'}`;
+      status!.textContent = n === 0 ? `No papers match “${query}”${scope}.` : `${count} “${query}”${scope}.`;
       await showMore();
     } catch (error) {
       status!.textContent = 'Search could not load. Check your connection and try again.';

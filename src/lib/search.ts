@@ -8,6 +8,7 @@
  * what a result shows. A query loads the meta file, one title and one body shard per word, and the data chunks of
  * the results it shows: never the whole index.
  */
+import { containsPhrase, parseQuery, searchWords, type Phrase } from './query';
 import { foldWord, foldWordAsTyped, tokenize } from './words';
 
 /** Options every index shard is created with, at build time and in the browser alike. */
@@ -15,8 +16,6 @@ export const INDEX_OPTIONS = { tokenize: 'strict', resolution: 9 } as const;
 
 /** Papers per data chunk. */
 export const CHUNK_SIZE = 4;
-/** Words shorter than this are not indexed or searched (they match too much to help). */
-const MIN_WORD = 2;
 /** Prefix tokens are indexed for lengths 4 up to this, so a word being typed finds longer words. */
 const MAX_PREFIX = 8;
 const MIN_PREFIX = 4;
@@ -29,13 +28,6 @@ export interface FlexIndex {
   import(key: string, data: string): unknown;
 }
 export type FlexIndexClass = new (options: typeof INDEX_OPTIONS & { encoder: unknown }) => FlexIndex;
-
-/** Folded search words of a text: lower case, accents off, British spellings and plurals folded (see words.ts). */
-export function searchWords(text: string): string[] {
-  return tokenize(text)
-    .map((t) => t.form)
-    .filter((w) => w.length >= MIN_WORD);
-}
 
 /**
  * The index tokens of a text: each distinct word, most frequent first (flexsearch ranks earlier positions higher,
@@ -108,14 +100,27 @@ export interface SearchHit {
   score: number;
   /** How many of the query's words it matched. */
   matched: number;
+  /** Its text must be read to know whether it matches: a "phrase" the query asks for, or one it leaves out. */
+  unsure?: true;
 }
 
 export interface SearchResult {
   /** The query's words as searched (after folding), for highlighting. */
   words: string[];
-  /** All matching papers, best first. */
+  /** All matching papers, best first; those marked `unsure` are settled by `verify`. */
   hits: SearchHit[];
+  phrases: Phrase[];
+  excludedPhrases: Phrase[];
 }
+
+/** What `verify` settles: the hits whose text was read and kept, and whether every unsure hit was read. */
+export interface VerifiedResult {
+  hits: SearchHit[];
+  complete: boolean;
+}
+
+/** At most this many unsure hits are read for a phrase (their data chunks fetched): "at least N" beyond. */
+export const VERIFY_LIMIT = 200;
 
 const TITLE_WEIGHT = 4;
 const BODY_WEIGHT = 1;
@@ -210,25 +215,30 @@ export class SearchEngine {
    */
   async search(query: string, topicFilter: readonly string[] = []): Promise<SearchResult> {
     const meta = await this.meta();
-    const words = [...new Set(searchWords(query))];
+    const parsed = parseQuery(query);
+    const words = parsed.words;
     // The last word of a query still being typed (no space after it) is a prefix: "acces" is access, not the plural
     // of "acce". Looked up as typed first; where nothing starts so, as the folded word ("codecs" → codec).
     const typing = /[\p{L}\p{N}]$/u.test(query) ? (query.match(/[\p{L}\p{N}]+$/u)?.[0] ?? '') : '';
     const asTyped = typing ? foldWordAsTyped(typing) : '';
+    // Every word's lookup starts at once: the shards they need load in parallel.
+    const lookups = await Promise.all(
+      words.map(async (word) => {
+        const typed = word === foldWord(typing) && asTyped !== word ? await this.#lookup(asTyped) : undefined;
+        return typed && typed.title.length + typed.body.length > 0 ? { probe: asTyped, found: typed, fuzzy: false } : this.#forgiving(word);
+      }),
+    );
     const scores = new Map<number, { score: number; matched: number }>();
-    const searched: string[] = [];
-    for (const word of words) {
-      const typed = word === foldWord(typing) && asTyped !== word ? await this.#lookup(asTyped) : undefined;
-      const { probe, found, fuzzy } =
-        typed && typed.title.length + typed.body.length > 0 ? { probe: asTyped, found: typed, fuzzy: false } : await this.#forgiving(word);
-      searched.push(probe);
+    const papersWith = new Map<string, Set<number>>();
+    lookups.forEach(({ found, fuzzy }, i) => {
       const matching = new Set([...found.title, ...found.body]);
-      if (matching.size === 0) continue;
+      papersWith.set(words[i]!, matching);
+      if (matching.size === 0) return;
       const df = matching.size;
       const idf = Math.log(1 + meta.count / df) * (fuzzy ? FUZZY_FACTOR : 1);
       const title = new Set(found.title);
       // The body shard lists papers that use the word most first; earlier places earn up to one more point.
-      const bodyPlace = new Map(found.body.map((n, i) => [n, 1 - i / found.body.length]));
+      const bodyPlace = new Map(found.body.map((n, place) => [n, 1 - place / found.body.length]));
       for (const n of matching) {
         const entry = scores.get(n) ?? { score: 0, matched: 0 };
         const inBody = bodyPlace.get(n);
@@ -236,14 +246,50 @@ export class SearchEngine {
         entry.matched += 1;
         scores.set(n, entry);
       }
-    }
+    });
+    // -word leaves out every paper with the word (as written, not forgiven) in its title, abstract or topic names.
+    const left = new Set<number>();
+    for (const found of await Promise.all(parsed.excluded.map((w) => this.#lookup(w)))) for (const n of [...found.title, ...found.body]) left.add(n);
+    // A paper holding all the words of a -"phrase" may hold the phrase: its text is read before it is shown.
+    const excludedWords = await Promise.all(
+      parsed.excludedPhrases.map(async (p) => (await Promise.all(p.words.map((w) => this.#lookup(w)))).map((f) => new Set([...f.title, ...f.body]))),
+    );
+    const maybeExcluded = (n: number) => excludedWords.some((sets) => sets.every((set) => set.has(n)));
+    const phraseWords = [...new Set(parsed.phrases.flatMap((p) => p.words))];
     const wanted = topicFilter.map((slug) => meta.topics.findIndex((t) => t.slug === slug)).filter((i) => i >= 0);
     const hasWanted = (n: number) => wanted.some((i) => ((meta.masks[n * meta.maskWords + Math.floor(i / MASK_BITS)] ?? 0) & (1 << (i % MASK_BITS))) !== 0);
     const hits = [...scores]
-      .filter(([n]) => wanted.length === 0 || hasWanted(n))
-      .map(([n, s]) => ({ n, score: s.score, matched: s.matched }))
+      .filter(([n]) => (wanted.length === 0 || hasWanted(n)) && !left.has(n) && phraseWords.every((w) => papersWith.get(w)?.has(n)))
+      .map(([n, s]): SearchHit => ({
+        n,
+        score: s.score,
+        matched: s.matched,
+        ...(parsed.phrases.length > 0 || maybeExcluded(n) ? { unsure: true as const } : {}),
+      }))
       .sort((a, b) => b.matched - a.matched || b.score - a.score || a.n - b.n);
-    return { words: searched, hits };
+    return { words: lookups.map((l) => l.probe), hits, phrases: parsed.phrases, excludedPhrases: parsed.excludedPhrases };
+  }
+
+  /**
+   * Reads the text of the unsure hits (at most `limit` of them, in rank order) and keeps those that hold every
+   * phrase asked for, in the title or the abstract, and none left out. Unsure hits past the limit are dropped, and
+   * the result says it is incomplete ("at least N").
+   */
+  async verify(result: SearchResult, limit = VERIFY_LIMIT): Promise<VerifiedResult> {
+    const unsure = result.hits.filter((h) => h.unsure);
+    if (unsure.length === 0) return { hits: result.hits, complete: true };
+    const read = unsure.slice(0, limit);
+    const docs = await this.docs(read.map((h) => h.n));
+    const holds = (doc: SearchDoc, phrase: Phrase) => containsPhrase(doc.title, phrase) || containsPhrase(doc.abstract, phrase);
+    const kept = new Set(
+      read
+        .filter((h) => {
+          const doc = docs.get(h.n)!;
+          return result.phrases.every((p) => holds(doc, p)) && !result.excludedPhrases.some((p) => holds(doc, p));
+        })
+        .map((h) => h.n),
+    );
+    return { hits: result.hits.filter((h) => !h.unsure || kept.has(h.n)), complete: unsure.length <= limit };
   }
 
   /** The shown data of papers by number, loading only the chunks they are in. */
@@ -267,7 +313,7 @@ export function typoVariants(word: string): string[] {
 
 /** Moves papers whose title (then abstract) holds the query's words as a phrase to the top of a ranked window. */
 export function boostPhrases(hits: readonly SearchHit[], docs: ReadonlyMap<number, SearchDoc>, query: string): SearchHit[] {
-  const words = searchWords(query);
+  const words = parseQuery(query).words;
   if (words.length < 2) return [...hits];
   const phrase = ` ${words.join(' ')} `;
   const has = (text: string) => ` ${searchWords(text).join(' ')} `.includes(phrase);

@@ -50,6 +50,33 @@ describe('searching in the browser', () => {
     expect(page.url()).toBe(server.url('about/'));
   });
 
+  it('keeps phrases and exclusions in the URL: a shared address gives the same answer, typed or pasted', async () => {
+    await page.goto(server.url('search/'));
+    await typeQuery('"speech codec" -music');
+    expect(page.url()).toBe(server.url('search/?q=%22speech+codec%22+-music'));
+    const typed = await titles();
+    expect(typed.length).toBeGreaterThanOrEqual(2);
+    const status = await page.locator('#search-status').textContent();
+    expect(status).toMatch(/^\d+ papers? match(es)? “"speech codec" -music”\.$/);
+    // Every result holds the phrase and not the excluded word, in its title or abstract (papers.json has both).
+    const exported = JSON.parse(readFileSync(join(site.out, 'papers.json'), 'utf8')) as { title: string; abstract: string }[];
+    const textOf = new Map(exported.map((p) => [p.title, `${p.title} ${p.abstract}`]));
+    for (const title of typed) {
+      expect(textOf.get(title)).toMatch(/speech codecs?\b/i);
+      expect(textOf.get(title)).not.toMatch(/\bmusic/i);
+    }
+    const shared = await browser.newPage();
+    await shared.goto(server.url('search/?q=%22speech+codec%22+-music'));
+    await shared.waitForSelector('#search-results li');
+    expect(await shared.locator('#search-query').inputValue()).toBe('"speech codec" -music');
+    expect(await shared.locator('#search-results .paper-title a').allTextContents()).toEqual(typed);
+    await shared.goto(server.url('search/?q=codec+-speech'));
+    await shared.waitForSelector('#search-results li');
+    for (const text of await shared.locator('#search-results .paper-title a').allTextContents()) expect(text).not.toMatch(/speech/i);
+    await shared.close();
+    expect(await page.locator('#search-help').textContent()).toContain('-word');
+  });
+
   it('is reached from the search box in every page’s header', async () => {
     await page.goto(server.url('topics/'));
     await page.keyboard.press('/');
