@@ -77,6 +77,30 @@ describe('searching in the browser', () => {
     expect(await page.locator('#search-help').textContent()).toContain('-word');
   });
 
+  it('holds its place when results arrive: layout shift at most 0.02, on a phone and a desktop', async () => {
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 900 },
+    ]) {
+      const p = await browser.newPage({ viewport });
+      await p.goto(server.url('search/?q=codec'));
+      await p.waitForSelector('#search-results li');
+      await p.waitForTimeout(300);
+      const shift = await p.evaluate(
+        () =>
+          new Promise<number>((resolve) => {
+            let total = 0;
+            new PerformanceObserver((list) => {
+              for (const entry of list.getEntries()) total += (entry as unknown as { value: number }).value;
+            }).observe({ type: 'layout-shift', buffered: true });
+            setTimeout(() => resolve(total), 100);
+          }),
+      );
+      expect(shift).toBeLessThanOrEqual(0.02);
+      await p.close();
+    }
+  });
+
   it('is reached from the search box in every page’s header', async () => {
     await page.goto(server.url('topics/'));
     await page.keyboard.press('/');
