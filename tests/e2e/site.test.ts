@@ -212,6 +212,9 @@ describe('quality over the whole built site', () => {
     ['paper', 'papers/hnerv-a-hybrid-neural-representation-for-videos/'],
     ['days', 'days/'],
     ['day', 'days/2026-11-26/'],
+    ['day by topic', 'days/2026-11-26/topics/'],
+    ['week', 'weeks/2026-W48/'],
+    ['month', 'months/2026-11/'],
     ['about', 'about/'],
     ['search', 'search/?q=speech+codec'],
     ['404', 'no-such-page/'],
@@ -227,7 +230,7 @@ describe('quality over the whole built site', () => {
 
   it('is usable at 320 px wide: nothing overflows sideways', async () => {
     const narrow = await browser.newPage({ viewport: { width: 320, height: 640 } });
-    for (const path of ['/', 'papers/hnerv-a-hybrid-neural-representation-for-videos/', 'search/?q=codec']) {
+    for (const path of ['/', 'papers/hnerv-a-hybrid-neural-representation-for-videos/', 'search/?q=codec', 'weeks/2026-W48/', 'days/2026-11-26/topics/']) {
       await narrow.goto(server.url(path));
       const overflow = await narrow.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, path).toBeLessThanOrEqual(0);
