@@ -198,7 +198,8 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
       for (const warning of warnings) console.error(`${where}: warning: ${warning}`);
       if (options.strict && warnings.length > 0)
         throw new FatalError(`${warnings.length} warning${warnings.length > 1 ? 's' : ''} about ${checked} under --strict; nothing was written.`);
-      const existing = readPaperFiles(CONTENT.papers);
+      // A hand-set topic must be one of the taxonomy's: a typo stops the ingest, naming the file and line.
+      const existing = readPaperFiles(CONTENT.papers, new Set(taxonomy.topics.map((t) => t.slug)));
       const merged = mergeDumps(dumps, existing, (paper) => tagPaper(compiled, paper), CONTENT.papers);
       problems.push(...merged.problems);
       report(problems, options.quiet);

@@ -103,6 +103,28 @@ describe('digest ingest', () => {
     expect(readFileSync(file, 'utf8')).toContain('(edited)');
   });
 
+  it('refuses a hand-set topic the taxonomy does not have, naming the file, the line and the slug, and writes nothing', () => {
+    const file = join(papersDir(), 'hnerv-a-hybrid-neural-representation-for-videos.md');
+    const before = readFileSync(file, 'utf8');
+    const edited = before.replace('\nlinks:', '\npinnedTopics:\n  - codecs\n  - codcs-typo\nlinks:');
+    writeFileSync(file, edited);
+    try {
+      const line = edited.split('\n').indexOf('  - codcs-typo') + 1;
+      const papers = () => readdirSync(papersDir()).map((f) => readFileSync(join(papersDir(), f), 'utf8'));
+      const untouched = papers();
+      const run = digest(dir, 'ingest', '--regenerate', '--quiet');
+      // Exit 2, as for any paper file the ingest cannot read: the run cannot go on.
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `content/papers/hnerv-a-hybrid-neural-representation-for-videos.md:${line}: pinnedTopics: “codcs-typo” is not a topic in content/topics.yaml`,
+      );
+      expect(run.stderr).toContain('nothing was written');
+      expect(papers()).toEqual(untouched);
+    } finally {
+      writeFileSync(file, before);
+    }
+  });
+
   it('explains a paper’s topics, and shows what edited rules would change before they are stored', () => {
     const run = digest(dir, 'explain', 'hnerv');
     expect(run.code).toBe(0);

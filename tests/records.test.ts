@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePaperFile, serializePaper } from '../src/lib/paper-file';
+import { parsePaperFile, serializePaper, unknownPinnedTopics } from '../src/lib/paper-file';
 import type { DumpPaper } from '../src/lib/parse';
 import { mergeDumps, type Tagger } from '../src/lib/records';
 import type { Paper } from '../src/lib/schema';
@@ -160,6 +160,19 @@ describe('paper files', () => {
   it('writes every field of the schema, so a field the record carries is never dropped', () => {
     const withPins = { ...record, pinnedTopics: ['codecs'] };
     expect(parsePaperFile(serializePaper(withPins))).toEqual({ ok: true, value: withPins });
+  });
+
+  it('finds hand-set topics the taxonomy does not have, with their lines, in either YAML style', () => {
+    const topics = new Set(['codecs', 'vision']);
+    const block = serializePaper({ ...record, pinnedTopics: ['codecs', 'codcs-typo'] });
+    expect(unknownPinnedTopics(block, { ...record, pinnedTopics: ['codecs', 'codcs-typo'] }, topics)).toEqual([
+      { line: block.split('\n').indexOf('  - codcs-typo') + 1, slug: 'codcs-typo' },
+    ]);
+    const flow = serializePaper(record).replace('\nlinks:', '\npinnedTopics: [vision, visoin]\nlinks:');
+    expect(unknownPinnedTopics(flow, { ...record, pinnedTopics: ['vision', 'visoin'] }, topics)).toEqual([
+      { line: flow.split('\n').indexOf('pinnedTopics: [vision, visoin]') + 1, slug: 'visoin' },
+    ]);
+    expect(unknownPinnedTopics(block, { ...record, pinnedTopics: ['codecs'] }, topics)).toEqual([]);
   });
 
   it('asks for quotes around an arXiv id written by hand as a bare number', () => {

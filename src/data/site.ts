@@ -19,11 +19,9 @@ let site: Promise<Site> | undefined;
 function load(): Site {
   const settings = parseSiteSettings(readFileSync(CONTENT.site, 'utf8'));
   if (!settings.ok) throw new Error(`${CONTENT.site}: ${settings.message}`);
-  const papers = [...readPaperFiles(CONTENT.papers).values()];
-  return {
-    settings: settings.value,
-    digest: buildDigest(papers, loadTaxonomyFile(CONTENT.topics), settings.value.relatedCount),
-  };
+  const taxonomy = loadTaxonomyFile(CONTENT.topics);
+  const papers = [...readPaperFiles(CONTENT.papers, new Set(taxonomy.topics.map((t) => t.slug))).values()];
+  return { settings: settings.value, digest: buildDigest(papers, taxonomy, settings.value.relatedCount) };
 }
 
 /** The whole site's data, computed once and shared by every page, feed and endpoint. */

@@ -1,5 +1,5 @@
 import { isoWeek, monthOf, type IsoWeek } from './dates';
-import { relatedPapers, type Related } from './related';
+import { RELATED_COUNT, relatedPapers, type Related } from './related';
 import type { Day, Paper } from './schema';
 import type { Taxonomy, Topic } from './taxonomy';
 
@@ -56,7 +56,7 @@ export function compareNewestFirst(a: Paper, b: Paper): number {
   return rankOn(a, a.firstSeen) - rankOn(b, b.firstSeen) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export function buildDigest(input: readonly Paper[], taxonomy: Taxonomy, relatedCount = 5): Digest {
+export function buildDigest(input: readonly Paper[], taxonomy: Taxonomy, relatedCount = RELATED_COUNT): Digest {
   const papers = [...input].sort(compareNewestFirst);
   const byId = new Map(papers.map((p) => [p.id, p]));
   const topics = taxonomy.topics.map((topic) => ({ topic, papers: papers.filter((p) => p.topics.some((t) => t.slug === topic.slug)) }));

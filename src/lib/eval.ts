@@ -1,6 +1,6 @@
 /** Scoring of predicted topic sets against hand labels. Pure arithmetic and validation, no I/O. */
 import { z } from 'astro/zod';
-import type { Validated } from './schema';
+import { formatIssues, type Validated } from './schema';
 import { orderValue } from './tag';
 
 /** One hand-labelled paper of an evaluation file such as `../shared/eval/topics-dev.json`. */
@@ -26,7 +26,7 @@ export function parseLabels(text: string): Validated<LabelledPaper[]> {
   if (result.success) return { ok: true, value: result.data };
   const place = (path: readonly PropertyKey[]) =>
     typeof path[0] === 'number' ? `entry ${path[0] + 1}${path.length > 1 ? `, field ${path.slice(1).map(String).join('.')}` : ''}` : 'the file';
-  return { ok: false, message: result.error.issues.map((issue) => `${place(issue.path)}: ${issue.message}`).join('; ') };
+  return { ok: false, message: formatIssues(result.error, place) };
 }
 
 export interface TopicFigures {

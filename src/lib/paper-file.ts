@@ -40,3 +40,21 @@ export function parsePaperFile(text: string): Validated<Paper> {
   const paper = PaperSchema.safeParse(typeof data === 'object' && data !== null ? { ...data, abstract: parsed.content.trim() } : data);
   return paper.success ? { ok: true, value: paper.data } : { ok: false, message: formatIssues(paper.error) };
 }
+
+/**
+ * The hand-set topics of a paper file that are not topics of the taxonomy, each with the line it is written on
+ * (1-based; the `pinnedTopics` line where the slug is not found on a line of its own).
+ */
+export function unknownPinnedTopics(text: string, paper: Paper, topics: ReadonlySet<string>): { line: number; slug: string }[] {
+  const lines = text.split('\n');
+  const key = Math.max(
+    0,
+    lines.findIndex((l) => /^pinnedTopics\s*:/.test(l)),
+  );
+  return (paper.pinnedTopics ?? [])
+    .filter((slug) => !topics.has(slug))
+    .map((slug) => {
+      const own = lines.findIndex((l, i) => i >= key && new RegExp(`(^|[\\s\\[,'"-])${slug.replace(/[^a-z0-9-]/g, '')}(?=$|[\\s\\],'"])`).test(l));
+      return { line: (own >= 0 ? own : key) + 1, slug };
+    });
+}

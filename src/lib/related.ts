@@ -15,7 +15,7 @@ interface Vector {
 }
 
 export interface RelatedOptions {
-  /** How many related papers per paper, at most. Default 5. */
+  /** How many related papers per paper, at most. Default `RELATED_COUNT`. */
   k?: number;
   /**
    * The similarity floor: a paper is listed only when the cosine of their words reaches this, so a paper with no
@@ -50,6 +50,9 @@ export interface Related {
   terms: string[];
 }
 
+/** Related papers on a paper's page, at most, unless `content/site.yaml` says otherwise. */
+export const RELATED_COUNT = 5;
+
 /** Fitted on the bundled dump's hand labels and checked on the extra file's (`npm run eval:topics -- --related`). */
 export const RELATED_FLOOR = 0.1;
 
@@ -74,7 +77,7 @@ function termsOf(doc: RelatedInput): Map<string, number> {
  * topics lists only papers sharing one, and nobody below the floor.
  */
 export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOptions = {}): Map<string, Related[]> {
-  const k = options.k ?? 5;
+  const k = options.k ?? RELATED_COUNT;
   const minimum = options.floor ?? RELATED_FLOOR;
   const unsortedMinimum = options.unsortedFloor ?? 0.3;
   const n = docs.length;

@@ -9,6 +9,9 @@ export const DaySchema = z
   });
 export type Day = z.infer<typeof DaySchema>;
 
+/** A lowercase slug: a-z and 0-9 in words joined by single hyphens. Paper ids and topic slugs alike. */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /** An arXiv identifier without version: new style (`2401.01234`) or old style (`hep-th/9901001`, `math.GT/0309136`). */
 export const ARXIV_ID = /^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?\/\d{7})$/;
 
@@ -35,7 +38,7 @@ export type Link = z.infer<typeof LinkSchema>;
 /** A topic assigned to a paper by the tagger (or by hand), with the reasons for it. */
 export const PaperTopicSchema = z.object({
   /** Slug of a topic in `content/topics.yaml`. */
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  slug: z.string().regex(SLUG_PATTERN),
   /** Tagger score (unitless, higher is more central); 0 when set by hand. */
   score: z.number().nonnegative(),
   /** Phrases from the title or abstract that earned the tag; `["set by hand"]` for pinned topics. */
@@ -49,7 +52,7 @@ export type PaperTopic = z.infer<typeof PaperTopicSchema>;
  */
 export const PaperFrontMatterSchema = z.object({
   /** Stable, readable slug from the title; the file name and the URL segment. */
-  id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a lowercase slug (a-z, 0-9, single hyphens)' }),
+  id: z.string().regex(SLUG_PATTERN, { error: 'must be a lowercase slug (a-z, 0-9, single hyphens)' }),
   /** The title as written in the dump (whitespace normalised). */
   title: z.string().trim().min(1, { error: 'must not be empty' }),
   /** The first dump date the paper appeared in. */
@@ -86,14 +89,25 @@ export const PaperSchema = PaperFrontMatterSchema.extend({
 });
 export type Paper = z.infer<typeof PaperSchema>;
 
-/** Turns zod issues into one readable line: `field: message; field: message`. */
-export function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const path = issue.path.map(String).join('.');
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
+/** Where an issue is, in words: by default its field's path (`topics.0.slug`); each file format names its own places. */
+export type IssuePlace = (path: readonly PropertyKey[]) => string;
+
+const fieldPath: IssuePlace = (path) => path.map(String).join('.');
+
+/**
+ * The one way zod issues become words: `place: message` for each issue (just the message where the place is
+ * empty). Paper files, the taxonomy, site settings and labels files differ only in how they name a place.
+ */
+export function issueMessages(error: z.ZodError, place: IssuePlace = fieldPath): string[] {
+  return error.issues.map((issue) => {
+    const where = place(issue.path);
+    return where ? `${where}: ${issue.message}` : issue.message;
+  });
+}
+
+/** Zod issues as one line: `field: message; field: message`. */
+export function formatIssues(error: z.ZodError, place: IssuePlace = fieldPath): string {
+  return issueMessages(error, place).join('; ');
 }
 
 export type Validated<T> = { ok: true; value: T } | { ok: false; message: string };

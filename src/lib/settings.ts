@@ -1,5 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
+import { RELATED_COUNT } from './related';
+import { formatIssues } from './schema';
 
 /** `content/site.yaml`: the digest's name and the sizes of its lists. */
 export const SiteSettingsSchema = z.object({
@@ -16,7 +18,7 @@ export const SiteSettingsSchema = z.object({
   /** Days (items) in the daily digest feed. Default 30. */
   dailyFeedDays: z.int().min(1).max(366).default(30),
   /** Related papers on a paper page. Default 5. */
-  relatedCount: z.int().min(0).max(20).default(5),
+  relatedCount: z.int().min(0).max(20).default(RELATED_COUNT),
   /** BCP 47 language of the site. Default `en`. */
   language: z.string().default('en'),
 });
@@ -31,5 +33,5 @@ export function parseSiteSettings(text: string): { ok: true; value: SiteSettings
   }
   const result = SiteSettingsSchema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, message: result.error.issues.map((i) => `field ${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') };
+  return { ok: false, message: formatIssues(result.error, (path) => `field ${path.map(String).join('.') || '(root)'}`) };
 }

@@ -1,7 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
-
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+import { SLUG_PATTERN, issueMessages } from './schema';
 
 /** One rule: phrases that, found in a paper, add `weight` to a topic's score (a negative weight takes away). */
 export const RuleSchema = z.object({
@@ -20,7 +19,7 @@ export type Rule = z.infer<typeof RuleSchema>;
 /** A topic of the taxonomy: shown on its page and assigned by its rules. */
 export const TopicSchema = z.object({
   /** URL segment and stable identifier. */
-  slug: z.string().regex(SLUG, { error: 'must be a lowercase slug (a-z, 0-9, single hyphens)' }),
+  slug: z.string().regex(SLUG_PATTERN, { error: 'must be a lowercase slug (a-z, 0-9, single hyphens)' }),
   /** Display name. */
   name: z.string().trim().min(1),
   /** One paragraph shown on the topic's page. */
@@ -102,5 +101,5 @@ export function parseTaxonomy(text: string): { ok: true; value: Taxonomy } | { o
   }
   const result = TaxonomySchema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, messages: result.error.issues.map((issue) => `${placeOf(issue.path, input)}: ${issue.message}`) };
+  return { ok: false, messages: issueMessages(result.error, (path) => placeOf(path, input)) };
 }

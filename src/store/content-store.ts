@@ -1,7 +1,7 @@
 /** The disk side of the pipeline: reading dumps, the taxonomy and paper files, and writing them atomically. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { serializePaper, parsePaperFile } from '../lib/paper-file';
+import { serializePaper, parsePaperFile, unknownPinnedTopics } from '../lib/paper-file';
 import { decodeDump, parseDump, type DumpParse } from '../lib/parse';
 import type { Problem } from '../lib/problems';
 import { DaySchema, type Paper } from '../lib/schema';
@@ -104,7 +104,7 @@ export function readAllDumps(dir: string): { dumps: DatedDump[]; problems: Probl
 }
 
 /** Every paper file, validated. An invalid file is fatal: regenerating would lose its hand edits. */
-export function readPaperFiles(dir: string): Map<string, Paper> {
+export function readPaperFiles(dir: string, topics?: ReadonlySet<string>): Map<string, Paper> {
   const papers = new Map<string, Paper>();
   if (!existsSync(dir)) return papers;
   const failures: string[] = [];
@@ -112,10 +112,15 @@ export function readPaperFiles(dir: string): Map<string, Paper> {
     .filter((f) => f.endsWith('.md'))
     .sort()) {
     const file = join(dir, name);
-    const result = parsePaperFile(readFileSync(file, 'utf8'));
+    const text = readFileSync(file, 'utf8');
+    const result = parsePaperFile(text);
     if (!result.ok) failures.push(`${file}: ${result.message}`);
     else if (`${result.value.id}.md` !== name) failures.push(`${file}: id: “${result.value.id}” does not match the file name`);
-    else papers.set(result.value.id, result.value);
+    else {
+      const unknown = topics ? unknownPinnedTopics(text, result.value, topics) : [];
+      for (const { line, slug } of unknown) failures.push(`${file}:${line}: pinnedTopics: “${slug}” is not a topic in ${CONTENT.topics}`);
+      if (unknown.length === 0) papers.set(result.value.id, result.value);
+    }
   }
   if (failures.length > 0)
     throw new FatalError(`${failures.join('\n')}\nFix the file${failures.length > 1 ? 's' : ''} above (or delete to regenerate); nothing was written.`);
