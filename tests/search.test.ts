@@ -336,3 +336,20 @@ describe('the query language', () => {
     expect((await engine.verify(result)).hits.length).toBeGreaterThan(3);
   });
 });
+
+describe('a repeated query', () => {
+  it('is answered from memory with the same answer; after a failed load, the next search asks again', async () => {
+    const first = await engine.search('neural codec');
+    expect(await engine.search('neural codec')).toBe(first);
+    expect(await engine.search('neural codec', ['codecs'])).not.toBe(first);
+    let fail = true;
+    const flaky = new SearchEngine(
+      (name) => (fail ? Promise.reject(new Error('offline')) : Promise.resolve(JSON.parse(built.files.get(name)!) as unknown)),
+      Index as unknown as FlexIndexClass,
+      Charset.Exact,
+    );
+    await expect(flaky.search('codec')).rejects.toThrow('offline');
+    fail = false;
+    expect((await flaky.search('codec')).hits.length).toBeGreaterThan(10);
+  });
+});

@@ -122,6 +122,8 @@ export interface VerifiedResult {
 /** At most this many unsure hits are read for a phrase (their data chunks fetched): "at least N" beyond. */
 export const VERIFY_LIMIT = 200;
 
+/** Answers the engine remembers, the oldest forgotten first. */
+const ANSWERS_KEPT = 100;
 const TITLE_WEIGHT = 4;
 const BODY_WEIGHT = 1;
 const FUZZY_FACTOR = 0.5;
@@ -136,7 +138,7 @@ export class SearchEngine {
   readonly #encoder: unknown;
   readonly #files = new Map<string, Promise<unknown>>();
   readonly #indexes = new Map<string, Promise<FlexIndex | undefined>>();
-  #meta: Promise<SearchMeta> | undefined;
+  readonly #answers = new Map<string, Promise<SearchResult>>();
 
   constructor(load: (name: string) => Promise<unknown>, Index: FlexIndexClass, encoder: unknown) {
     this.#load = load;
@@ -144,15 +146,18 @@ export class SearchEngine {
     this.#encoder = encoder;
   }
 
+  /** A file, loaded once; one that failed to load is forgotten, so the next search asks for it again. */
   #file(name: string): Promise<unknown> {
     let file = this.#files.get(name);
-    if (!file) this.#files.set(name, (file = this.#load(name)));
+    if (!file) {
+      this.#files.set(name, (file = this.#load(name)));
+      file.catch(() => this.#files.delete(name));
+    }
     return file;
   }
 
   meta(): Promise<SearchMeta> {
-    this.#meta ??= this.#file('meta.json') as Promise<SearchMeta>;
-    return this.#meta;
+    return this.#file('meta.json') as Promise<SearchMeta>;
   }
 
   async #shard(field: 't' | 'b', key: string): Promise<FlexIndex | undefined> {
@@ -168,6 +173,7 @@ export class SearchEngine {
         return created;
       })();
       this.#indexes.set(name, index);
+      index.catch(() => this.#indexes.delete(name));
     }
     return index;
   }
@@ -213,7 +219,21 @@ export class SearchEngine {
    * abstract, rare words above common ones), then newest first. A word with no match at all is looked up forgivingly
    * (see #forgiving) and counts for less.
    */
-  async search(query: string, topicFilter: readonly string[] = []): Promise<SearchResult> {
+  search(query: string, topicFilter: readonly string[] = []): Promise<SearchResult> {
+    // A query asked again (typing back to it, Back, a repeated search) is answered from memory; a failed answer is
+    // forgotten, so the next try asks again.
+    const key = `${query}\u0000${topicFilter.join(',')}`;
+    let answer = this.#answers.get(key);
+    if (!answer) {
+      answer = this.#search(query, topicFilter);
+      answer.catch(() => this.#answers.delete(key));
+      if (this.#answers.size >= ANSWERS_KEPT) this.#answers.delete(this.#answers.keys().next().value!);
+      this.#answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  async #search(query: string, topicFilter: readonly string[]): Promise<SearchResult> {
     const meta = await this.meta();
     const parsed = parseQuery(query);
     const words = parsed.words;
