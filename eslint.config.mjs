@@ -4,7 +4,21 @@ import astro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', '.astro/', '.scratch/', '.stryker-tmp/', 'reports/', 'node_modules/', 'bench/.scratch/', 'public/', 'coverage/', 'dist.old-*/', 'dist.search-index-*/'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      '.scratch/',
+      '.stryker-tmp/',
+      'reports/',
+      'node_modules/',
+      'bench/.scratch/',
+      'public/',
+      'coverage/',
+      'dist.old-*/',
+      'dist.search-index-*/',
+    ],
+  },
   eslint.configs.recommended,
   // Type-aware rules for TypeScript: they catch floating promises and unsafe `any` flowing out of parsed JSON.
   ...tseslint.configs.recommendedTypeChecked,

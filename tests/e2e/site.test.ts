@@ -31,6 +31,10 @@ describe('reading the digest', () => {
     expect(await page.locator('h1').textContent()).toBe('Papers Digest');
     const latest = await page.locator('#latest-heading').textContent();
     expect(latest).toContain('27 November 2026');
+    // The latest day holds one new paper and one trending again since the day before.
+    expect((await page.locator('.day-summary').textContent())!.replace(/\s+/g, ' ')).toMatch(
+      /^ ?2 papers trending: 1 new since 26 Nov, 1 still trending from earlier days\./,
+    );
 
     await page
       .getByRole('link', { name: /^Neural codecs & compression/ })

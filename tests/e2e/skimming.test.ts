@@ -68,7 +68,7 @@ describe('the home page at a glance', () => {
     const page = await newPage({ viewport: DESKTOP });
     await page.goto(server.url(''));
     expect(await page.locator('#latest-heading').textContent()).toBe('New on 26 November 2026');
-    expect(words(await page.locator('.day-summary').textContent())).toMatch(/^224 papers trending: 224 new since 25 Nov, 0 still trending from earlier days\./);
+    expect(words(await page.locator('.day-summary').textContent())).toMatch(/^224 papers trending, all new since 25 Nov\./);
     expect(await page.locator('.latest .paper-row').count()).toBe(15);
     expect(await page.getByRole('link', { name: 'this week' }).getAttribute('href')).toBe('/weeks/2026-W48/');
     expect(await page.getByRole('link', { name: 'Show all 224 papers of 26 November 2026 →' }).getAttribute('href')).toBe('/days/2026-11-26/');
