@@ -239,11 +239,9 @@ export function parseInline(text: string): Inline[] {
       const dropped = matchAt(DROPPED_COMMANDS, text, i);
       if (dropped) {
         // `in~\cite{a}, \cite{b}.` reads `in.`: the tie or space before a citation goes with it.
-        let end = i + dropped[0].length;
-        for (let more = /^[\s,;~]*/.exec(text.slice(end))![0]; matchAt(DROPPED_COMMANDS, text, end + more.length);) {
-          end += more.length + DROPPED_COMMANDS.lastIndex - (end + more.length);
-          more = /^[\s,;~]*/.exec(text.slice(end))![0];
-        }
+        let end = DROPPED_COMMANDS.lastIndex;
+        // Citations in a row ("\cite{a}, \cite{b}") go together, with what separates them.
+        while (matchAt(DROPPED_COMMANDS, text, end + /^[\s,;~]*/.exec(text.slice(end))![0].length)) end = DROPPED_COMMANDS.lastIndex;
         buffer = buffer.replace(/[\s\u00A0]+$/, '');
         if (buffer !== '' && /^[\p{L}\p{N}]/u.test(text.slice(end))) buffer += ' ';
         i = end;
