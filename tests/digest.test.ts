@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, byBestRank, groupByPrimaryTopic } from '../src/lib/digest';
+import { buildDigest, byBestRank, groupByPrimaryTopic, topicSections } from '../src/lib/digest';
 import { formatWeek, isoWeek } from '../src/lib/dates';
 import type { Paper } from '../src/lib/schema';
 import type { Taxonomy } from '../src/lib/taxonomy';
@@ -94,5 +94,20 @@ describe('byBestRank', () => {
       paper('z', [['2026-11-23', 5]]),
     ];
     expect(byBestRank(papers).map((p) => p.id)).toEqual(['y', 'z', 'x']);
+  });
+});
+
+describe('topicSections', () => {
+  it('names each primary-topic group and gives it the anchor its section has on a page, unsorted last', () => {
+    const papers = [paper('a', [['2026-11-20', 1]], ['vision']), paper('b', [['2026-11-20', 2]], []), paper('c', [['2026-11-20', 3]])];
+    const topics = [
+      { slug: 'codecs', name: 'Neural codecs' },
+      { slug: 'vision', name: 'Computer vision' },
+    ] as unknown as Taxonomy['topics'];
+    expect(topicSections(papers, topics, 'Unsorted').map((s) => [s.name, s.anchor, s.papers.map((p) => p.id)])).toEqual([
+      ['Neural codecs', 'topic-codecs', ['c']],
+      ['Computer vision', 'topic-vision', ['a']],
+      ['Unsorted', 'topic-unsorted', ['b']],
+    ]);
   });
 });

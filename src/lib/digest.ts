@@ -111,3 +111,21 @@ export function byBestRank(papers: readonly Paper[]): Paper[] {
   const best = (p: Paper) => Math.min(...p.seen.map((s) => s.rank));
   return [...papers].sort((a, b) => best(a) - best(b) || compareNewestFirst(a, b));
 }
+
+export interface TopicSection {
+  slug: string | undefined;
+  /** The topic's name, or the word for unsorted papers. */
+  name: string;
+  /** The id its section has on a page, for links to it (`#topic-codecs`, `#topic-unsorted`). */
+  anchor: string;
+  papers: Paper[];
+}
+
+/** Papers under their primary topic (as `groupByPrimaryTopic`), each group named and given its section's anchor. */
+export function topicSections(papers: readonly Paper[], topics: readonly Topic[], unsortedName: string): TopicSection[] {
+  const names = new Map(topics.map((t) => [t.slug, t.name]));
+  return groupByPrimaryTopic(
+    papers,
+    topics.map((t) => t.slug),
+  ).map((g) => ({ ...g, name: g.slug ? names.get(g.slug)! : unsortedName, anchor: `topic-${g.slug ?? 'unsorted'}` }));
+}
