@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { cutAtWord, gist, sentences } from '../src/lib/gist';
+import { gist, sentences } from '../src/lib/gist';
+import { cutAtWord } from '../src/lib/text';
 
 describe('gist', () => {
   it('takes the first sentence in which the authors say what they propose, present or show', () => {

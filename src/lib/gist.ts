@@ -1,5 +1,5 @@
 /** A paper's one-line gist: the abstract's key sentence, by a simple rule that needs no model and never varies. */
-import { plainAbstract } from './text';
+import { cutAtWord, plainAbstract } from './text';
 
 // Where authors say what they did. The first sentence that does is the paper's contribution.
 const CONTRIBUTION =
@@ -11,14 +11,6 @@ export function sentences(text: string): string[] {
     .split(/(?<=[.!?])\s+(?=[\p{Lu}\p{N}“"(])/u)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
-}
-
-/** Cuts text to at most `max` characters at a word boundary, with an ellipsis where it was cut. */
-export function cutAtWord(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.(-]+$/, '')}…`;
 }
 
 /**

@@ -479,21 +479,18 @@ function render(text: string): string {
   return processor.stringify(processor.runSync(tree));
 }
 
-/** A short excerpt of the abstract as plain text, cut at a word boundary near `max` characters. */
-export function excerpt(text: string, max = 240): string {
-  return excerpts.get(`${max}:${text}`, () => cutExcerpt(text, max));
-}
-
-// A paper's excerpt shows on its day, its topics and the home page: made once per build.
-const excerpts = new BoundedCache<string, string>(100_000);
-
-function cutExcerpt(text: string, max: number): string {
-  // Only the start can show; a cut LaTeX group is read as plain text, which the excerpt would show anyway.
-  const plain = plainAbstract(text.length > max * 3 ? text.slice(0, max * 3) : text);
-  if (plain.length <= max) return plain;
-  const cut = plain.slice(0, max);
+/** Cuts text to at most `max` characters at a word boundary, with an ellipsis where it was cut. */
+export function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max);
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.(-]+$/, '')}…`;
+}
+
+/** A short excerpt of the abstract as plain text, cut at a word boundary near `max` characters (a page's description). */
+export function excerpt(text: string, max = 240): string {
+  // Only the start can show; a cut LaTeX group is read as plain text, which the excerpt would show anyway.
+  return cutAtWord(plainAbstract(text.length > max * 3 ? text.slice(0, max * 3) : text), max);
 }
 
 /** Text escaped for use where HTML is expected (Atom's type="html"), by the same serialiser as the pages. */
