@@ -1,7 +1,15 @@
 /**
- * npm run bench: times parse, tag, ingest and the full build on synthetic corpora of 224, 2,000 and 20,000 papers,
- * against a plain Astro build of as many trivial pages, and measures search download sizes and query times.
- * Works in bench/.scratch/ and never touches content/. Usage: npm run bench [-- --sizes 224,2000 --runs 5]
+ * npm run bench: what the person who runs the digest runs, timed beside a bare Astro site of as many pages.
+ *
+ * For each size (papers in the archive), in bench/.scratch/<size>/, on a synthetic archive whose abstracts vary
+ * (bench/synthetic.ts) and whose paper files are already written (as in a real checkout):
+ * - cold: `npm run build` with no output folder and no Astro or Vite cache, as on a fresh copy;
+ * - daily: one more day's dump added, then `npm run build` over the previous output, as each day;
+ * each beside a bare Astro build of as many trivial pages (cold, since Astro has no other kind), alternating, the
+ * median of `--runs`. Then the output's size and file count, the search index's, and search in Chromium beside
+ * Pagefind on the same output (bench/search-race.ts).
+ *
+ * Usage: npm run bench [-- --sizes 224,20000 --runs 3 --no-browser]; npm run bench:archive for 100,000 papers.
  */
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -9,289 +17,290 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { Charset, Index } from 'flexsearch';
 import { decodeDump, parseDump } from '../src/lib/parse';
-import { SearchEngine, boostPhrases, type FlexIndexClass } from '../src/lib/search';
-import { parseTaxonomy } from '../src/lib/taxonomy';
-import { compileTaxonomy, tagPaper } from '../src/lib/tag';
-import { syntheticDumps } from './synthetic';
+import { raceSearch, type RaceFigures } from './search-race';
+import { syntheticDumps, syntheticPapers } from './synthetic';
 
 const { values } = parseArgs({
   options: {
-    sizes: { type: 'string', default: '224,2000,20000' },
-    runs: { type: 'string', default: '5' },
-    'build-runs': { type: 'string', default: '3' },
-    browser: { type: 'boolean', default: true },
+    sizes: { type: 'string', default: '224,20000' },
+    runs: { type: 'string', default: '3' },
     'no-browser': { type: 'boolean', default: false },
   },
 });
 const SIZES = values.sizes.split(',').map(Number);
 const RUNS = Number(values.runs);
-const BUILD_RUNS = Number(values['build-runs']);
 const ROOT = join(import.meta.dirname, '..');
 const SCRATCH = join(ROOT, 'bench/.scratch');
-const BIN = join(ROOT, 'node_modules/.bin');
-const QUERIES = [
-  'speech codec',
-  'unlearning',
-  'quantization',
-  'masked autoencoders',
-  'neural image compression',
-  'HNeRV',
-  'compres',
-  'retrieval dense',
-  'diffusion model',
-  'encoder free',
-];
+const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
+const PER_DAY = 224;
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const ms = (f: () => void) => {
-  const t = performance.now();
-  f();
-  return performance.now() - t;
-};
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
+const gb = (bytes: number) => (bytes >= 2 ** 30 ? `${(bytes / 2 ** 30).toFixed(2)} GB` : mb(bytes));
 
-/** Total resident memory of a process group, from /proc: the build and the search-index process it starts. */
-function groupRssBytes(pgid: number): number {
-  let total = 0;
+/** Resident memory of each process in a process group, from /proc. */
+function groupRss(pgid: number): number[] {
+  const sizes: number[] = [];
   for (const pid of readdirSync('/proc')) {
     if (!/^\d+$/.test(pid)) continue;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
       // Fields after the command name: [2] is pgrp, [21] is rss in pages.
-      if (Number(fields[2]) === pgid) total += Number(fields[21]) * 4096;
+      if (Number(fields[2]) === pgid) sizes.push(Number(fields[21]) * 4096);
     } catch {
       // The process ended while being read.
     }
   }
-  return total;
+  return sizes;
 }
 
-/** Runs a command in its own process group; wall time, and peak memory of the whole group sampled every 100 ms. */
-async function timed(command: string, args: string[], env: Record<string, string>): Promise<{ seconds: number; peakMB: number }> {
+interface Timed {
+  seconds: number;
+  /** Peak resident memory of the largest process, and of all the run's processes together. */
+  largest: number;
+  total: number;
+  /** Each output line with the seconds since the start at which it arrived: the phase profile. */
+  lines: [number, string][];
+}
+
+/** Runs a command in its own process group: wall time, peak memory sampled every 100 ms, output lines timed. */
+async function timed(command: string, args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<Timed> {
   const started = performance.now();
-  const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-  child.stderr.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
-  let peak = 0;
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, ...options.env },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: [number, string][] = [];
+  const take = (d: Buffer) => {
+    const at = (performance.now() - started) / 1000;
+    for (const line of d.toString().split('\n')) if (line.trim()) lines.push([at, line]);
+  };
+  child.stdout.on('data', take);
+  child.stderr.on('data', take);
+  let largest = 0;
+  let total = 0;
   const sampler = setInterval(() => {
-    peak = Math.max(peak, groupRssBytes(child.pid!));
+    const sizes = groupRss(child.pid!);
+    largest = Math.max(largest, ...sizes);
+    total = Math.max(
+      total,
+      sizes.reduce((a, b) => a + b, 0),
+    );
   }, 100);
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   clearInterval(sampler);
-  if (code !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${output}`);
-  return { seconds: (performance.now() - started) / 1000, peakMB: peak / 2 ** 20 };
+  if (code !== 0)
+    throw new Error(
+      `${command} ${args.join(' ')} failed:\n${lines
+        .slice(-30)
+        .map((l) => l[1])
+        .join('\n')}`,
+    );
+  return { seconds: (performance.now() - started) / 1000, largest, total, lines };
 }
 
-function folderBytes(dir: string): { bytes: number; files: number; html: number } {
-  let bytes = 0;
-  let files = 0;
-  let html = 0;
+interface Folder {
+  bytes: number;
+  files: number;
+  pages: number;
+  gzip?: number;
+}
+
+function folder(dir: string, gzip = false): Folder {
+  const result: Folder = { bytes: 0, files: 0, pages: 0, ...(gzip ? { gzip: 0 } : {}) };
   for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     const s = statSync(join(dir, f));
     if (!s.isFile()) continue;
-    bytes += s.size;
-    files += 1;
-    if (f.endsWith('.html')) html += 1;
+    result.bytes += s.size;
+    result.files += 1;
+    if (f.endsWith('.html')) result.pages += 1;
+    if (gzip) result.gzip! += f.endsWith('.bin') ? s.size : gzipSync(readFileSync(join(dir, f))).length;
   }
-  return { bytes, files, html };
+  return result;
 }
 
-/** Any node flags our `build:site` script runs Astro with (read from package.json, so the bench times that command). */
-const BUILD_NODE_FLAGS = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['build:site']!.split(
-  /\s+/,
-).filter((word) => word.startsWith('--'));
-const ASTRO = join(ROOT, 'node_modules/astro/bin/astro.mjs');
-
-/**
- * A plain Astro project of `n` trivial pages: the yardstick our build time is divided by. `tuned` gives it the
- * build settings ours uses (four pages in flight, and any node flags), to show what those settings alone are worth.
- */
-function baselineProject(n: number, tuned: boolean): string {
-  const dir = join(SCRATCH, `baseline-${n}${tuned ? '-tuned' : ''}`);
-  rmSync(dir, { recursive: true, force: true });
+/** A bare Astro project of `pages` trivial pages with Astro's defaults: the yardstick. */
+function bareProject(pages: number): string {
+  const dir = join(SCRATCH, `bare-${pages}`);
+  if (existsSync(join(dir, 'astro.config.mjs'))) return dir;
   mkdirSync(join(dir, 'src/pages/p'), { recursive: true });
-  const config = tuned ? "{ site: 'https://example.org', build: { concurrency: 4 } }" : "{ site: 'https://example.org' }";
-  writeFileSync(join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';\nexport default defineConfig(${config});\n`);
+  writeFileSync(join(dir, 'astro.config.mjs'), "import { defineConfig } from 'astro/config';\nexport default defineConfig({ site: 'https://example.org' });\n");
   writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
   writeFileSync(
     join(dir, 'src/pages/p/[n].astro'),
-    `---\nexport function getStaticPaths() { return Array.from({ length: ${n} }, (_, i) => ({ params: { n: String(i) } })); }\nconst { n } = Astro.params;\n---\n<html lang="en"><head><title>Page {n}</title></head><body><h1>Page {n}</h1><p>A trivial page.</p></body></html>\n`,
+    `---\nexport function getStaticPaths() { return Array.from({ length: ${pages} }, (_, i) => ({ params: { n: String(i) } })); }\nconst { n } = Astro.params;\n---\n<html lang="en"><head><title>Page {n}</title></head><body><h1>Page {n}</h1><p>A trivial page.</p></body></html>\n`,
   );
   return dir;
 }
 
-async function searchFigures(out: string): Promise<{ indexRaw: number; indexGz: number; firstResultGz: number; queryMs: number }> {
-  let indexRaw = 0;
-  let indexGz = 0;
-  // One folder, named by the hash of what the index is built from.
-  const folder = join(out, 'search-index', readdirSync(join(out, 'search-index'))[0]!);
-  for (const f of readdirSync(folder)) {
-    if (!/^[tb]-|^meta/.test(f)) continue;
-    const data = readFileSync(join(folder, f));
-    indexRaw += data.length;
-    indexGz += gzipSync(data).length;
-  }
-  const script = readdirSync(join(out, '_astro')).find((f) => f.startsWith('search') && f.endsWith('.js'))!;
-  const scriptGz = gzipSync(readFileSync(join(out, '_astro', script))).length;
-  const firsts: number[] = [];
-  const times: number[] = [];
-  for (const query of QUERIES) {
-    let loaded = 0;
-    const engine = new SearchEngine(
-      (name) => {
-        const data = readFileSync(join(folder, name));
-        loaded += gzipSync(data).length;
-        return Promise.resolve(JSON.parse(data.toString('utf8')) as unknown);
-      },
-      Index as unknown as FlexIndexClass,
-      Charset.Exact,
-    );
-    const { hits } = await engine.search(query);
-    const docs = await engine.docs(hits.slice(0, 20).map((h) => h.n));
-    boostPhrases(hits.slice(0, 20), docs, query);
-    firsts.push(loaded + scriptGz);
-    // Warm query time: files are loaded; this is the work done per keystroke.
-    const runs: number[] = [];
-    for (let i = 0; i < 7; i += 1) {
-      const t = performance.now();
-      await engine.search(query);
-      runs.push(performance.now() - t);
-    }
-    times.push(median(runs));
-  }
-  return { indexRaw, indexGz, firstResultGz: Math.max(...firsts), queryMs: median(times) };
+/** Astro's and Vite's caches: gone on a fresh copy. */
+function dropCaches(root: string): void {
+  for (const cache of ['.astro', 'node_modules/.astro', 'node_modules/.vite']) rmSync(join(root, cache), { recursive: true, force: true });
 }
 
-async function browserQueryMs(out: string): Promise<number | undefined> {
-  if (!values.browser || values['no-browser'] || !existsSync('/usr/bin/chromium')) return undefined;
-  const { launchBrowser } = await import('../tests/e2e/browser');
-  const { serveSite } = await import('../tests/e2e/site-builder');
-  const browser = await launchBrowser();
-  const server = await serveSite({ content: '', out, base: '/' });
-  const page = await browser.newPage();
-  const times: number[] = [];
-  for (const query of QUERIES) {
-    await page.goto(server.url(`search/?q=${encodeURIComponent(query)}`));
-    await page.waitForFunction(() => document.querySelector('#search-status')?.textContent);
-    // The first answer loads files; time the next ones, as the reader keeps typing.
-    for (let i = 0; i < 3; i += 1) {
-      await page.locator('#search-query').fill(`${query} `);
-      await page.waitForTimeout(150);
-      const t = Number(await page.locator('#search-results').getAttribute('data-query-ms'));
-      if (Number.isFinite(t)) times.push(t);
+async function bareBuild(pages: number): Promise<Timed> {
+  const dir = bareProject(pages);
+  rmSync(join(dir, 'dist'), { recursive: true, force: true });
+  dropCaches(dir);
+  return timed(process.execPath, [ASTRO, 'build', '--silent', '--root', dir]);
+}
+
+/** Milestones of a build's output, as seconds from its start: where the time went. */
+function profile(run: Timed): string {
+  const at = (pattern: RegExp) => run.lines.find(([, line]) => pattern.test(line))?.[0];
+  const last = (pattern: RegExp) => run.lines.findLast(([, line]) => pattern.test(line))?.[0];
+  const marks: [string, number | undefined][] = [
+    ['ingest done', at(/astro build|building client|\[build\]|\[content\]|\[types\]/)],
+    ['static routes start', at(/generating static routes/)],
+    ['pages done', last(/✓ Completed in/)],
+    ['search index in', at(/search files for/)],
+    ['done', run.seconds],
+  ];
+  return marks
+    .filter(([, s]) => s !== undefined)
+    .map(([name, s]) => `${name} ${s!.toFixed(1)} s`)
+    .join(' · ');
+}
+
+interface Row {
+  size: number;
+  cold: { ours: Timed[]; bare: Timed[] };
+  daily: { ours: Timed[]; bare: Timed[] };
+  site: Folder;
+  index: Folder;
+  race?: RaceFigures;
+}
+
+async function benchSize(size: number, sources: ReturnType<typeof parseDump>['papers']): Promise<Row> {
+  const dir = join(SCRATCH, String(size));
+  const content = join(dir, 'content');
+  const base = join(dir, 'content.base');
+  const out = join(dir, 'dist');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(content, 'dumps'), { recursive: true });
+  cpSync(join(ROOT, 'content/topics.yaml'), join(content, 'topics.yaml'));
+  cpSync(join(ROOT, 'content/site.yaml'), join(content, 'site.yaml'));
+  const days = syntheticDumps(syntheticPapers(sources, size + PER_DAY), PER_DAY);
+  const nextDay = days.pop()!;
+  for (const day of days) writeFileSync(join(content, 'dumps', `${day.date}.txt`), day.text);
+  const env = { CONTENT_DIR: content, OUT_DIR: out, SITE_URL: 'https://bench.example', BASE_PATH: '/' };
+  // The archive as a checkout has it: dumps and paper files, written once here, untimed.
+  await timed(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/digest.ts', 'ingest', '--regenerate', '--quiet'], { env });
+  cpSync(content, base, { recursive: true });
+
+  const row: Row = {
+    size,
+    cold: { ours: [], bare: [] },
+    daily: { ours: [], bare: [] },
+    site: { bytes: 0, files: 0, pages: 0 },
+    index: { bytes: 0, files: 0, pages: 0 },
+  };
+  for (let run = 0; run < RUNS; run += 1) {
+    rmSync(content, { recursive: true, force: true });
+    cpSync(base, content, { recursive: true });
+    rmSync(out, { recursive: true, force: true });
+    dropCaches(ROOT);
+    row.cold.ours.push(await timed('npm', ['run', 'build'], { env }));
+    if (run === 0) {
+      row.site = folder(out);
+      row.index = folder(join(out, 'search-index'), true);
     }
+    row.cold.bare.push(await bareBuild(row.site.pages));
+    writeFileSync(join(content, 'dumps', `${nextDay.date}.txt`), nextDay.text);
+    row.daily.ours.push(await timed('npm', ['run', 'build'], { env }));
+    row.daily.bare.push(await bareBuild(folder(out).pages));
+    process.stdout.write(
+      `${size} run ${run + 1}: cold ${row.cold.ours.at(-1)!.seconds.toFixed(1)} s (bare ${row.cold.bare.at(-1)!.seconds.toFixed(1)} s), daily ${row.daily.ours.at(-1)!.seconds.toFixed(1)} s (bare ${row.daily.bare.at(-1)!.seconds.toFixed(1)} s)\n`,
+    );
   }
-  await browser.close();
-  await server.close();
-  return median(times);
+  if (!values['no-browser'] && existsSync('/usr/bin/chromium')) row.race = await raceSearch(out);
+  return row;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
 async function main(): Promise<void> {
   mkdirSync(SCRATCH, { recursive: true });
-  const bundled = decodeDump(readFileSync(join(ROOT, 'content/dumps/2026-11-26.txt')));
-  if (!bundled.ok) throw new Error('bundled dump unreadable');
-  const source = parseDump(bundled.text, 'bundled').papers;
-  const taxonomy = parseTaxonomy(readFileSync(join(ROOT, 'content/topics.yaml'), 'utf8'));
-  if (!taxonomy.ok) throw new Error(taxonomy.messages.join('\n'));
-  const compiled = compileTaxonomy(taxonomy.value);
-  const rows: string[][] = [];
+  const read = (file: string) => {
+    const decoded = decodeDump(readFileSync(join(ROOT, file)));
+    if (!decoded.ok) throw new Error(`${file} unreadable`);
+    return parseDump(decoded.text, file).papers;
+  };
+  // Real titles and sentences from both dumps the project has: 374 papers.
+  const sources = [...read('content/dumps/2026-11-26.txt'), ...read('eval/papers-extra.txt')];
   console.log(
-    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Runs per cheap phase: ${RUNS}.\n`,
+    `Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}. Runs: ${RUNS}.\n`,
   );
+  const rows: Row[] = [];
+  for (const size of SIZES) rows.push(await benchSize(size, sources));
 
-  for (const size of SIZES) {
-    const dir = join(SCRATCH, String(size));
-    rmSync(dir, { recursive: true, force: true });
-    const content = join(dir, 'content');
-    const incoming = join(dir, 'incoming');
-    mkdirSync(join(content, 'dumps'), { recursive: true });
-    mkdirSync(incoming, { recursive: true });
-    cpSync(join(ROOT, 'content/topics.yaml'), join(content, 'topics.yaml'));
-    cpSync(join(ROOT, 'content/site.yaml'), join(content, 'site.yaml'));
-    const days = syntheticDumps(source, size);
-    for (const day of days) writeFileSync(join(content, 'dumps', `${day.date}.txt`), day.text);
-
-    const parsed = days.map((d) => parseDump(d.text, d.date).papers);
-    const parseMs = median(Array.from({ length: RUNS }, () => ms(() => days.forEach((d) => parseDump(d.text, d.date)))));
-    const all = parsed.flat();
-    const tagMs = median(Array.from({ length: RUNS }, () => ms(() => all.forEach((p) => tagPaper(compiled, p)))));
-
-    const env = { CONTENT_DIR: content, OUT_DIR: join(dir, 'dist'), SITE_URL: 'https://bench.example', BASE_PATH: '/' };
-    const ingest = await timed(join(BIN, 'tsx'), ['scripts/digest.ts', 'ingest', '--regenerate', '--quiet'], env);
-    // Builds alternate with the plain Astro builds, so load from elsewhere on the machine hits both alike.
-    const builds: { seconds: number; peakMB: number }[] = [];
-    const baselines: { seconds: number; peakMB: number }[] = [];
-    const tunedBaselines: { seconds: number; peakMB: number }[] = [];
-    let plainDir = '';
-    let tunedDir = '';
-    for (let run = 0; run < BUILD_RUNS; run += 1) {
-      // Exactly what `npm run build:site` runs.
-      builds.push(await timed(process.execPath, [...BUILD_NODE_FLAGS, ASTRO, 'build', '--silent'], env));
-      if (!plainDir) {
-        const pages = folderBytes(join(dir, 'dist')).html;
-        plainDir = baselineProject(pages, false);
-        tunedDir = baselineProject(pages, true);
-      }
-      baselines.push(await timed(process.execPath, [ASTRO, 'build', '--silent', '--root', plainDir], {}));
-      tunedBaselines.push(await timed(process.execPath, [...BUILD_NODE_FLAGS, ASTRO, 'build', '--silent', '--root', tunedDir], {}));
-    }
-    const build = { seconds: median(builds.map((b) => b.seconds)), peakMB: Math.max(...builds.map((b) => b.peakMB)) };
-    const baseline = { seconds: median(baselines.map((b) => b.seconds)) };
-    const tuned = { seconds: median(tunedBaselines.map((b) => b.seconds)) };
-    const site = folderBytes(join(dir, 'dist'));
-    const search = await searchFigures(join(dir, 'dist'));
-    const browserMs = await browserQueryMs(join(dir, 'dist'));
-    rows.push([
-      String(size),
-      `${parseMs.toFixed(0)} ms`,
-      `${tagMs.toFixed(0)} ms`,
-      `${ingest.seconds.toFixed(1)} s`,
-      `${build.seconds.toFixed(1)} s`,
-      `${baseline.seconds.toFixed(1)} s`,
-      `${(build.seconds / baseline.seconds).toFixed(2)}×`,
-      `${tuned.seconds.toFixed(1)} s`,
-      `${(build.seconds / tuned.seconds).toFixed(2)}×`,
-      `${build.peakMB.toFixed(0)} MB`,
-      `${(site.html / build.seconds).toFixed(0)}`,
-      `${(site.bytes / 2 ** 20).toFixed(1)} MB / ${site.files}`,
-      `${kb(search.indexRaw)} / ${kb(search.indexGz)}`,
-      kb(search.firstResultGz),
-      `${search.queryMs.toFixed(2)} ms`,
-      browserMs === undefined ? 'n/a' : `${browserMs.toFixed(2)} ms`,
-    ]);
-    console.log(`done ${size}: build ${build.seconds}s, plain ${baseline.seconds}s, plain with our settings ${tuned.seconds}s`);
+  const s = (runs: Timed[]) => median(runs.map((r) => r.seconds));
+  const peak = (runs: Timed[], key: 'largest' | 'total') => Math.max(...runs.map((r) => r[key]));
+  console.log(`\nBuilds (median of ${RUNS}, wall time; memory: peak resident memory, largest process / all processes):\n`);
+  console.log(
+    table(
+      ['papers', 'pages', 'cold build', 'bare Astro', 'ratio', 'daily rebuild', 'bare Astro', 'ratio', 'memory (cold)', 'memory (daily)'],
+      rows.map((r) => [
+        r.size.toLocaleString('en'),
+        r.site.pages.toLocaleString('en'),
+        `${s(r.cold.ours).toFixed(1)} s`,
+        `${s(r.cold.bare).toFixed(1)} s`,
+        `${(s(r.cold.ours) / s(r.cold.bare)).toFixed(2)}×`,
+        `${s(r.daily.ours).toFixed(1)} s`,
+        `${s(r.daily.bare).toFixed(1)} s`,
+        `${(s(r.daily.ours) / s(r.daily.bare)).toFixed(2)}×`,
+        `${gb(peak(r.cold.ours, 'largest'))} / ${gb(peak(r.cold.ours, 'total'))}`,
+        `${gb(peak(r.daily.ours, 'largest'))} / ${gb(peak(r.daily.ours, 'total'))}`,
+      ]),
+    ),
+  );
+  console.log('\nOutput (after the cold build):\n');
+  console.log(
+    table(
+      ['papers', 'dist/', 'files', 'files per page', 'bytes per paper', 'search index (raw / gzip)', 'index files'],
+      rows.map((r) => [
+        r.size.toLocaleString('en'),
+        gb(r.site.bytes),
+        r.site.files.toLocaleString('en'),
+        (r.site.files / r.site.pages).toFixed(3),
+        kb(r.site.bytes / r.size),
+        `${gb(r.index.bytes)} / ${gb(r.index.gzip!)}`,
+        r.index.files.toLocaleString('en'),
+      ]),
+    ),
+  );
+  const raced = rows.filter((r) => r.race);
+  if (raced.length > 0) {
+    console.log('\nSearch in Chromium, beside Pagefind on the same output (medians of 10 queries; bytes gzipped, median / max):\n');
+    console.log(
+      table(
+        ['papers', 'first results: ours', 'Pagefind', 'repeated: ours', 'Pagefind', 'bytes: ours', 'Pagefind', 'Pagefind index (raw / files)'],
+        raced.map((r) => [
+          r.size.toLocaleString('en'),
+          `${r.race!.ours.firstMs.toFixed(1)} ms`,
+          `${r.race!.pagefind.firstMs.toFixed(1)} ms`,
+          `${r.race!.ours.repeatMs.toFixed(1)} ms`,
+          `${r.race!.pagefind.repeatMs.toFixed(1)} ms`,
+          `${kb(r.race!.ours.bytesMedian)} / ${kb(r.race!.ours.bytesMax)}`,
+          `${kb(r.race!.pagefind.bytesMedian)} / ${kb(r.race!.pagefind.bytesMax)}`,
+          `${gb(r.race!.pagefindIndex.bytes)} / ${r.race!.pagefindIndex.files.toLocaleString('en')}`,
+        ]),
+      ),
+    );
   }
-
-  const header = [
-    'papers',
-    'parse',
-    'tag',
-    'ingest',
-    'build',
-    'plain Astro',
-    'ratio',
-    'plain, our settings',
-    'ratio',
-    'peak mem (all processes)',
-    'pages/s',
-    'site size / files',
-    'index raw / gz',
-    'first result (gz)',
-    'query (node)',
-    'query (browser)',
-  ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log(`\n${line(header)}\n| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |\n${rows.map(line).join('\n')}`);
-  console.log(
-    `\nparse and tag: median of ${RUNS} in-process runs; ingest: one run; build and plain Astro: median of ${BUILD_RUNS} alternating runs, wall time (“our settings”: build.concurrency 4${BUILD_NODE_FLAGS.length > 0 ? ` and node ${BUILD_NODE_FLAGS.join(' ')}` : ''}, as our build uses); peak memory: highest total RSS of a build's processes (the build and its search-index process), sampled every 100 ms from /proc.`,
-  );
-  console.log('first result: gzip bytes of the search script, meta file, index shards and data chunks one query loads (worst of 10 queries).');
-  console.log('query: median time of a search once its files are loaded (node: engine.search; browser: the page’s own timing).');
+  console.log('\nWhere a cold build’s time went (first run; seconds from the start of `npm run build`):\n');
+  for (const r of rows) console.log(`${r.size}: ${profile(r.cold.ours[0]!)}`);
+  console.log('Where a daily rebuild’s time went:\n');
+  for (const r of rows) console.log(`${r.size}: ${profile(r.daily.ours[0]!)}`);
 }
 
 await main();

@@ -1,29 +1,66 @@
 /**
- * Synthetic corpora for the benchmark: the bundled dump's papers copied under distinct titles and spread over
- * many days of 224-paper dumps, so topics, days, feeds and the search index grow as they would over a year.
+ * Synthetic corpora for the benchmark, shaped like a growing real archive rather than one dump repeated: each
+ * paper takes a real paper's title (so the tagger has something true to read) under a new model name, and an
+ * abstract of sentences drawn from many real abstracts, with invented names that recur across papers. So the
+ * vocabulary grows with the archive as a real one's does (a new name or two per paper, old names mentioned again),
+ * abstracts differ in length, and no two papers share an abstract.
  */
 import type { DumpPaper } from '../src/lib/parse';
 
-const WORDS = [
-  'Revisited',
-  'Scaled',
-  'Explained',
-  'Reloaded',
-  'in Practice',
-  'at Scale',
-  'for Edge',
-  'Unified',
-  'Simplified',
-  'Extended',
-  'Benchmarked',
-  'Distilled',
-];
+/** A small deterministic generator (mulberry32), so the same size always gives the same corpus. */
+export function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
 
-/** The k-th copy's title: the original with a distinct suffix (`…: Revisited II`). */
-export function variantTitle(title: string, k: number): string {
-  if (k === 0) return title;
-  const word = WORDS[k % WORDS.length]!;
-  return `${title}: ${word} ${Math.floor(k / WORDS.length) + 1}`;
+const ONSETS = ['b', 'c', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't', 'v', 'z', 'br', 'cr', 'dr', 'fl', 'gr', 'pr', 'st', 'tr', 'qu'];
+const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'eo', 'ia'];
+const CODAS = ['', 'n', 'r', 'x', 'l', 's', 'm', 'th'];
+
+/** The i-th invented name: distinct for every i (a bijective numbering in syllables), e.g. `Brixa`, `Tolmeo`. */
+export function inventedName(i: number): string {
+  const syllables: string[] = [];
+  let n = i + ONSETS.length * VOWELS.length; // at least two syllables
+  while (n > 0) {
+    const s = n % (ONSETS.length * VOWELS.length);
+    syllables.push(ONSETS[s % ONSETS.length]! + VOWELS[Math.floor(s / ONSETS.length)]!);
+    n = Math.floor(n / (ONSETS.length * VOWELS.length));
+  }
+  const word = syllables.join('') + CODAS[i % CODAS.length]!;
+  return word[0]!.toUpperCase() + word.slice(1);
+}
+
+function sentences(abstract: string): string[] {
+  return abstract
+    .split(/(?<=[.!?])\s+(?=[A-Z])/)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 20);
+}
+
+/** `total` papers: titles from the sources under new names, abstracts mixed from every source's sentences. */
+export function syntheticPapers(sources: readonly DumpPaper[], total: number): DumpPaper[] {
+  const pool = sources.flatMap((p) => sentences(p.abstract));
+  const rand = random(total);
+  const papers: DumpPaper[] = [];
+  for (let i = 0; i < total; i += 1) {
+    const source = sources[i % sources.length]!;
+    const name = inventedName(i);
+    const own = sentences(source.abstract);
+    const parts = [own[0] ?? source.abstract];
+    const count = 3 + Math.floor(rand() * 6);
+    for (let k = 0; k < count; k += 1) parts.push(pool[Math.floor(rand() * pool.length)]!);
+    // Names recur: a paper cites an earlier one's model, the recent ones more often.
+    const earlier = i > 0 ? inventedName(Math.floor(i * (1 - rand() ** 3))) : 'none';
+    parts.splice(1, 0, `We call our method ${name}, and compare it with ${earlier} on ${inventedName(i + 7 * total).toLowerCase()} data.`);
+    papers.push({ ...source, title: `${name}: ${source.title}`, abstract: parts.join(' ') });
+  }
+  return papers;
 }
 
 export interface SyntheticDay {
@@ -31,20 +68,21 @@ export interface SyntheticDay {
   text: string;
 }
 
-/** `total` papers as dumps of `perDay` papers on consecutive days ending `lastDay`, with page chrome like the real one. */
-export function syntheticDumps(papers: readonly DumpPaper[], total: number, perDay = 224, lastDay = '2026-11-26'): SyntheticDay[] {
+/** The ISO date `days` after `day`. */
+export function dayAfter(day: string, days = 1): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The papers as dumps of `perDay` papers on consecutive days ending `lastDay`, with page chrome like the real one. */
+export function syntheticDumps(papers: readonly DumpPaper[], perDay = 224, lastDay = '2026-11-26'): SyntheticDay[] {
   const days: SyntheticDay[] = [];
-  const dayCount = Math.ceil(total / perDay);
-  const end = Date.parse(`${lastDay}T00:00:00Z`);
+  const dayCount = Math.ceil(papers.length / perDay);
   for (let d = 0; d < dayCount; d += 1) {
-    const date = new Date(end - (dayCount - 1 - d) * 86_400_000).toISOString().slice(0, 10);
     const lines = ['Get trending papers in your email inbox once a day!', 'Get trending papers in your email inbox!'];
-    for (let i = d * perDay; i < Math.min(total, (d + 1) * perDay); i += 1) {
-      const source = papers[i % papers.length]!;
-      const k = Math.floor(i / papers.length);
-      lines.push(`${i === d * perDay ? 'Subscribe' : ''}${variantTitle(source.title, k)}`, source.abstract);
+    for (let i = d * perDay; i < Math.min(papers.length, (d + 1) * perDay); i += 1) {
+      lines.push(`${i === d * perDay ? 'Subscribe' : ''}${papers[i]!.title}`, papers[i]!.abstract);
     }
-    days.push({ date, text: `${lines.join('\n')}\n` });
+    days.push({ date: dayAfter(lastDay, d - (dayCount - 1)), text: `${lines.join('\n')}\n` });
   }
   return days;
 }

@@ -1,12 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { Charset, Index } from 'flexsearch';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/lib/digest';
 import { parsePaperFile } from '../src/lib/paper-file';
-import { containsPhrase, parseQuery } from '../src/lib/query';
-import { SearchEngine, boostPhrases, highlight, indexTokens, snippet, type FlexIndexClass } from '../src/lib/search';
-import { buildSearchFiles } from '../src/lib/search-build';
+import { buildSearchFiles, packTerms } from '../src/lib/search/build';
+import { SearchEngine, type FlexIndexClass, type SearchFiles } from '../src/lib/search/engine';
+import { decodePostings, encodePostings, indexTokens, packFor, packName, recordPlaces, recordRuns } from '../src/lib/search/format';
+import { memoryFiles, type FileRequest } from '../src/lib/search/memory-files';
+import { containsPhrase, parseQuery } from '../src/lib/search/query';
+import { boostPhrases, highlight, snippet } from '../src/lib/search/results';
 import { parseTaxonomy } from '../src/lib/taxonomy';
 import { readdirSync } from 'node:fs';
 import { ROOT } from './helpers';
@@ -21,18 +25,8 @@ const papers = readdirSync(papersDir).map((f) => {
 });
 const digest = buildDigest(papers, taxonomy.value);
 const built = buildSearchFiles(digest.papers, taxonomy.value.topics, Index as unknown as FlexIndexClass, Charset.Exact);
-const loaded: string[] = [];
-/** An engine over the built files, as the browser has it, noting every file it loads. */
-const engineRecording = (names: string[]) =>
-  new SearchEngine(
-    (name) => {
-      names.push(name);
-      return Promise.resolve(JSON.parse(built.files.get(name)!) as unknown);
-    },
-    Index as unknown as FlexIndexClass,
-    Charset.Exact,
-  );
-const engine = engineRecording([]);
+const flex = Index as unknown as FlexIndexClass;
+const engine = new SearchEngine(memoryFiles(built.files), flex, Charset.Exact);
 
 async function top(query: string, k = 3, topics: string[] = []): Promise<string[]> {
   const { hits } = await engine.search(query, topics);
@@ -127,15 +121,105 @@ describe('topical queries', () => {
 });
 
 describe('loading', () => {
-  beforeAll(() => {
-    loaded.length = 0;
-  });
-  it('loads only the shards of the query words and the chunks shown', async () => {
-    const fresh = engineRecording(loaded);
+  // Small packs, so the bundled papers make many and a lookup can load the wrong one.
+  const small = buildSearchFiles(digest.papers, taxonomy.value.topics, flex, Charset.Exact, { packBytes: 4096 });
+
+  it('loads the meta file, the pack of each query word, and only the records shown, each once', async () => {
+    const requests: FileRequest[] = [];
+    const fresh = new SearchEngine(memoryFiles(small.files, requests), flex, Charset.Exact);
     const { hits } = await fresh.search('speech codec');
-    await fresh.docs(hits.slice(0, 10).map((h) => h.n));
-    expect(loaded.filter((f) => f.startsWith('t-') || f.startsWith('b-')).sort()).toEqual(['b-co', 'b-sp', 't-co', 't-sp'].map((k) => `${k}.json`));
-    expect(loaded.length).toBeLessThan(built.files.size / 4);
+    expect(hits.length).toBeGreaterThan(10);
+    const packs = [...new Set(['speech', 'codec'].map((w) => packName(packFor(w, small.meta.packs))))].sort();
+    expect(small.meta.packs.length).toBeGreaterThan(20);
+    expect(requests.map((r) => r.name).sort()).toEqual(['meta.json', ...packs].sort());
+    requests.length = 0;
+    const shown = hits.slice(0, 10).map((h) => h.n);
+    const docs = await fresh.docs(shown);
+    expect(shown.map((n) => docs.get(n)!.title)).toEqual(shown.map((n) => digest.papers[n]!.title));
+    const places = recordPlaces(small.meta.recordSizes);
+    const bytes = requests.reduce((sum, r) => sum + r.range![1] - r.range![0], 0);
+    expect(requests.every((r) => r.range && r.name === 'r-0.bin')).toBe(true);
+    // Nearby records share a request, at the cost of a few bytes between them.
+    expect(requests.length).toBeLessThanOrEqual(10);
+    expect(bytes).toBeLessThan(shown.reduce((sum, n) => sum + places[n]!.end - places[n]!.start, 0) + requests.length * 2048);
+    requests.length = 0;
+    await fresh.docs(shown.slice(0, 5));
+    await fresh.search('speech codec');
+    expect(requests).toEqual([]);
+    // Each paper's topics are loaded only for a topic filter.
+    const filtered = await fresh.search('speech codec', ['codecs']);
+    expect(requests).toEqual([{ name: 'masks.json' }]);
+    expect(filtered.hits.length).toBeLessThan(hits.length);
+  });
+
+  it('finds the same papers however the terms are packed', async () => {
+    const fresh = new SearchEngine(memoryFiles(small.files), flex, Charset.Exact);
+    for (const query of ['speech codec', 'quantization', 'compres', 'qunatization', 'a']) {
+      expect((await fresh.search(query)).hits).toEqual((await engine.search(query)).hits);
+    }
+  });
+
+  it('stores the index compressed: packs are gzip, records raw DEFLATE', () => {
+    const pack = built.files.get(packName(0))!;
+    expect([pack[0], pack[1]]).toEqual([0x1f, 0x8b]);
+    const raw = [...built.files.values()].reduce((sum, f) => sum + f.length, 0);
+    const text = digest.papers.reduce((sum, p) => sum + p.title.length + p.abstract.length, 0);
+    expect(raw).toBeLessThan(text);
+  });
+
+  it('reads a pack a host has already decompressed', async () => {
+    const plain = new Map(built.files);
+    for (const [name, bytes] of plain) if (name.startsWith('p-')) plain.set(name, gunzipSync(bytes));
+    const fresh = new SearchEngine(memoryFiles(plain), flex, Charset.Exact);
+    expect((await fresh.search('codec')).hits).toEqual((await engine.search('codec')).hits);
+  });
+});
+
+describe('the index format', () => {
+  it('writes postings as base-36 gaps, bucket by bucket, and reads them back', () => {
+    const buckets = [[3, 40, 41], null, [7], [], [100000]];
+    expect(encodePostings(buckets)).toBe('3,11,1||7||255s');
+    expect(decodePostings(encodePostings(buckets))).toEqual([[3, 40, 41], null, [7], null, [100000]]);
+    expect(encodePostings([[1], null, null])).toBe('1');
+  });
+
+  it('packs sorted terms by size, never splitting one, and finds the pack a term sorts into', () => {
+    const title = new Map([['codec', 'x'.repeat(10)]]);
+    const body = new Map([
+      ['codec', 'x'.repeat(30)],
+      ['apple', 'x'.repeat(50)],
+      ['zebra', 'x'.repeat(5)],
+      ['compress', 'x'.repeat(200)],
+    ]);
+    const packs = packTerms(title, body, 60);
+    // apple fills a pack; codec starts the next, which compress (larger than a pack on its own) still joins.
+    expect(packs.map((p) => p.first)).toEqual(['apple', 'codec', 'zebra']);
+    expect(packs[1]!.pack).toEqual({
+      t: [['codec', 'x'.repeat(10)]],
+      b: [
+        ['codec', 'x'.repeat(30)],
+        ['compress', 'x'.repeat(200)],
+      ],
+    });
+    const firsts = packs.map((p) => p.first);
+    expect(['aardvark', 'apple', 'banana', 'codec', 'codex', 'compress', 'zzz'].map((w) => packFor(w, firsts))).toEqual([0, 0, 0, 1, 1, 1, 2]);
+  });
+
+  it('places records by their sizes, a new file every 1,000 papers, and merges nearby ranges', () => {
+    const sizes = Array.from({ length: 1002 }, (_, i) => (i === 1 ? 'z' : 'a')).join(',');
+    const places = recordPlaces(sizes);
+    expect(places.slice(0, 3)).toEqual([
+      { file: 0, start: 0, end: 10 },
+      { file: 0, start: 10, end: 45 },
+      { file: 0, start: 45, end: 55 },
+    ]);
+    expect(places[1000]).toEqual({ file: 1, start: 0, end: 10 });
+    expect(recordPlaces('')).toEqual([]);
+    expect(recordRuns([places[1000]!, places[2]!, places[0]!, { file: 0, start: 5000, end: 5010 }])).toEqual([
+      { file: 0, start: 0, end: 55 },
+      { file: 0, start: 5000, end: 5010 },
+      { file: 1, start: 0, end: 10 },
+    ]);
   });
 });
 
@@ -156,27 +240,6 @@ describe('highlighting and snippets', () => {
   });
 });
 
-describe('shards', () => {
-  it('splits a large two-letter shard by more letters, keeping short tokens in the parent', async () => {
-    const { assignShards } = await import('../src/lib/search-build');
-    const { shardFor } = await import('../src/lib/search');
-    const postings = new Map([
-      ['co', 1],
-      ['codec', 5],
-      ['code', 5],
-      ['compression', 5],
-      ['comp', 5],
-      ['sp', 1],
-    ]);
-    const shards = assignShards(postings, 10);
-    expect(Object.fromEntries(shards)).toEqual({ co: 'co', codec: 'cod', code: 'cod', compression: 'com', comp: 'com', sp: 'sp' });
-    const keys = [...new Set(shards.values())];
-    expect(shardFor('compres', keys)).toBe('com');
-    expect(shardFor('co', keys)).toBe('co');
-    expect(shardFor('speech', keys)).toBe('sp');
-  });
-});
-
 describe('a taxonomy of 64 topics', () => {
   const topics = Array.from({ length: 64 }, (_, i) => ({ slug: `topic-${i}`, name: `Topic ${i}` }));
   const onTopics = (id: string, indexes: number[]) => ({
@@ -187,8 +250,8 @@ describe('a taxonomy of 64 topics', () => {
     topics: indexes.map((i) => ({ slug: `topic-${i}`, score: 5, evidence: [] })),
   });
   const many = [onTopics('a', [0]), onTopics('b', [30, 31]), onTopics('c', [40]), onTopics('d', [63]), onTopics('e', [])];
-  const files = buildSearchFiles(many, topics, Index as unknown as FlexIndexClass, Charset.Exact).files;
-  const big = new SearchEngine((name) => Promise.resolve(JSON.parse(files.get(name)!) as unknown), Index as unknown as FlexIndexClass, Charset.Exact);
+  const files = buildSearchFiles(many, topics, flex, Charset.Exact).files;
+  const big = new SearchEngine(memoryFiles(files), flex, Charset.Exact);
   const found = async (filter: string[]) => {
     const { hits } = await big.search('lighthouse', filter);
     const docs = await big.docs(hits.map((h) => h.n));
@@ -215,8 +278,8 @@ describe('authors', () => {
       abstract: 'Nothing in here names anyone. It is prose.',
       authors: ['Grace Hopper', 'Edsger Dijkstra'],
     };
-    const files = buildSearchFiles([withAuthors, papers[1]!], taxonomy.value.topics, Index as unknown as FlexIndexClass, Charset.Exact).files;
-    const small = new SearchEngine((name) => Promise.resolve(JSON.parse(files.get(name)!) as unknown), Index as unknown as FlexIndexClass, Charset.Exact);
+    const files = buildSearchFiles([withAuthors, papers[1]!], taxonomy.value.topics, flex, Charset.Exact).files;
+    const small = new SearchEngine(memoryFiles(files), flex, Charset.Exact);
     const { hits } = await small.search('dijkstra', []);
     const docs = await small.docs(hits.map((h) => h.n));
     expect(hits.map((h) => docs.get(h.n)!.id)).toEqual(['authored']);
@@ -343,11 +406,9 @@ describe('a repeated query', () => {
     expect(await engine.search('neural codec')).toBe(first);
     expect(await engine.search('neural codec', ['codecs'])).not.toBe(first);
     let fail = true;
-    const flaky = new SearchEngine(
-      (name) => (fail ? Promise.reject(new Error('offline')) : Promise.resolve(JSON.parse(built.files.get(name)!) as unknown)),
-      Index as unknown as FlexIndexClass,
-      Charset.Exact,
-    );
+    const files = memoryFiles(built.files);
+    const flakyFiles: SearchFiles = { ...files, file: (name) => (fail ? Promise.reject(new Error('offline')) : files.file(name)) };
+    const flaky = new SearchEngine(flakyFiles, flex, Charset.Exact);
     await expect(flaky.search('codec')).rejects.toThrow('offline');
     fail = false;
     expect((await flaky.search('codec')).hits.length).toBeGreaterThan(10);

@@ -1,12 +1,21 @@
 /** The search page: loads the index on first use, answers as the reader types, keeps the query in the URL. */
 import { Charset, Index } from 'flexsearch-compact';
 import { formatDay } from '../lib/dates';
-import { SearchEngine, boostPhrases, highlight, snippet, type FlexIndexClass, type SearchDoc, type SearchHit, type SearchMeta } from '../lib/search';
+import { SearchEngine, type FlexIndexClass, type SearchFiles, type SearchHit } from '../lib/search/engine';
+import type { SearchDoc, SearchMeta } from '../lib/search/format';
+import { boostPhrases, highlight, snippet } from '../lib/search/results';
+import { BoundedCache } from '../lib/cache';
 import { paths, withBase } from '../lib/urls';
 
 const PAGE = 20;
 /** How many of the best hits are re-ranked by phrase, which needs their text loaded. */
 const PHRASE_WINDOW = PAGE;
+
+interface Answer {
+  ranked: SearchHit[];
+  words: string[];
+  status: string;
+}
 
 const url = (path: string) => withBase(import.meta.env.BASE_URL, path);
 
@@ -56,6 +65,33 @@ function resultItem(doc: SearchDoc, words: readonly string[], meta: SearchMeta, 
   return li;
 }
 
+/**
+ * The search files over HTTP. A record is read with a Range request; a host that ignores the Range header sends the
+ * whole file, and the record is cut from it (and later ones from the same copy). Compressed files are inflated with
+ * the browser's DecompressionStream.
+ */
+function searchFiles(base: string): SearchFiles {
+  const whole = new Map<string, Uint8Array>();
+  const get = async (name: string, init?: RequestInit) => {
+    const response = await fetch(`${base}${name}`, init);
+    if (!response.ok) throw new Error(`search-index/${name}: ${response.status}`);
+    return { partial: response.status === 206, bytes: new Uint8Array(await response.arrayBuffer()) };
+  };
+  return {
+    file: async (name) => (await get(name)).bytes,
+    range: async (name, start, end) => {
+      const known = whole.get(name);
+      if (known) return known.subarray(start, end);
+      const { partial, bytes } = await get(name, { headers: { Range: `bytes=${start}-${end - 1}` } });
+      if (partial) return bytes;
+      whole.set(name, bytes);
+      return bytes.subarray(start, end);
+    },
+    inflate: async (bytes, format) =>
+      new Uint8Array(await new Response(new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream(format))).arrayBuffer()),
+  };
+}
+
 export function startSearchPage(): void {
   const form = document.querySelector<HTMLFormElement>('#search-form');
   const input = document.querySelector<HTMLInputElement>('#search-query');
@@ -67,15 +103,7 @@ export function startSearchPage(): void {
 
   let engine: SearchEngine | undefined;
   const getEngine = () =>
-    (engine ??= new SearchEngine(
-      async (name) => {
-        const response = await fetch(`${form.dataset['index'] ?? url('search-index/')}${name}`);
-        if (!response.ok) throw new Error(`search-index/${name}: ${response.status}`);
-        return response.json();
-      },
-      Index as unknown as FlexIndexClass,
-      Charset.Exact,
-    ));
+    (engine ??= new SearchEngine(searchFiles(form.dataset['index'] ?? url('search-index/')), Index as unknown as FlexIndexClass, Charset.Exact));
 
   let generation = 0;
   let ranked: SearchHit[] = [];
@@ -84,16 +112,41 @@ export function startSearchPage(): void {
 
   const selectedTopics = () => boxes.filter((b) => b.checked).map((b) => b.value);
 
+  // What a query showed, kept for the visit: a repeated query (typing back to it, Back) is shown again from memory,
+  // its result items cloned rather than ranked, highlighted and built again.
+  const answers = new BoundedCache<string, Promise<Answer>>(100);
+  const items = new BoundedCache<string, HTMLLIElement>(2000);
+  let key = '';
+
   async function showMore(): Promise<void> {
     const current = generation;
     const e = getEngine();
-    const [meta, docs] = await Promise.all([e.meta(), e.docs(ranked.slice(shown, shown + PAGE).map((h) => h.n))]);
+    const page = ranked.slice(shown, shown + PAGE);
+    const [meta, docs] = await Promise.all([e.meta(), e.docs(page.map((h) => h.n))]);
     if (current !== generation) return;
-    for (const hit of ranked.slice(shown, shown + PAGE)) {
-      list!.append(resultItem(docs.get(hit.n)!, words, meta, shown));
+    for (const hit of page) {
+      const at = shown;
+      list!.append(items.get(`${key}\u0000${at}`, () => resultItem(docs.get(hit.n)!, words, meta, at)).cloneNode(true));
       shown += 1;
     }
     more!.hidden = shown >= ranked.length;
+  }
+
+  async function answer(query: string, topics: string[]): Promise<Answer> {
+    const e = getEngine();
+    const result = await e.search(query, topics);
+    // A "phrase" or a -"phrase" is settled by reading the papers' text (their records, which results show anyway).
+    const { hits, complete } = await e.verify(result);
+    const window = hits.slice(0, PHRASE_WINDOW);
+    const docs = await e.docs(window.map((h) => h.n));
+    const n = hits.length;
+    const scope = topics.length > 0 ? ` in ${topics.length === 1 ? 'the chosen topic' : `${topics.length} chosen topics`}` : '';
+    const count = `${complete ? '' : 'At least '}${n} ${n === 1 ? 'paper matches' : 'papers match'}`;
+    return {
+      ranked: [...boostPhrases(window, docs, query), ...hits.slice(PHRASE_WINDOW)],
+      words: result.words,
+      status: n === 0 ? `No papers match “${query}”${scope}.` : `${count} “${query}”${scope}.`,
+    };
   }
 
   async function run(): Promise<void> {
@@ -107,24 +160,21 @@ export function startSearchPage(): void {
       return;
     }
     try {
-      const e = getEngine();
+      const asked = `${query}\u0000${topics.join(',')}`;
       const started = performance.now();
-      const result = await e.search(query, topics);
-      // A "phrase" or a -"phrase" is settled by reading the papers' text (their data chunks, which results show anyway).
-      const { hits, complete } = await e.verify(result);
-      const elapsed = performance.now() - started;
-      const window = hits.slice(0, PHRASE_WINDOW);
-      const docs = await e.docs(window.map((h) => h.n));
+      const pending = answers.get(asked, () => answer(query, topics));
+      const shownAnswer = await pending.catch((error: unknown) => {
+        // A failed answer (offline) is not kept: asked again, it loads again.
+        answers.delete(asked);
+        throw error;
+      });
       if (current !== generation) return;
-      ranked = [...boostPhrases(window, docs, query), ...hits.slice(PHRASE_WINDOW)];
-      words = result.words;
+      ({ ranked, words } = shownAnswer);
+      key = asked;
       shown = 0;
       list!.replaceChildren();
-      list!.dataset['queryMs'] = elapsed.toFixed(2);
-      const n = ranked.length;
-      const scope = topics.length > 0 ? ` in ${topics.length === 1 ? 'the chosen topic' : `${topics.length} chosen topics`}` : '';
-      const count = `${complete ? '' : 'At least '}${n} ${n === 1 ? 'paper matches' : 'papers match'}`;
-      status!.textContent = n === 0 ? `No papers match “${query}”${scope}.` : `${count} “${query}”${scope}.`;
+      list!.dataset['queryMs'] = (performance.now() - started).toFixed(2);
+      status!.textContent = shownAnswer.status;
       await showMore();
     } catch (error) {
       status!.textContent = 'Search could not load. Check your connection and try again.';

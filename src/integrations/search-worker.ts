@@ -7,8 +7,8 @@ import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { Charset, Index } from 'flexsearch';
 import { compareNewestFirst } from '../lib/digest';
-import type { FlexIndexClass } from '../lib/search';
-import { buildSearchFiles, searchIndexVersion } from '../lib/search-build';
+import { buildSearchFiles, searchIndexVersion } from '../lib/search/build';
+import type { FlexIndexClass } from '../lib/search/engine';
 import { CONTENT, FatalError, loadTaxonomyFile, readPaperFiles } from '../store/content-store';
 
 const out = process.argv[2];

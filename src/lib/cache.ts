@@ -15,4 +15,9 @@ export class BoundedCache<K, V> {
     if (this.#map.size < this.limit) this.#map.set(key, value);
     return value;
   }
+
+  /** Forgets `key` (a value that turned out wrong, such as a failed load), making room. */
+  delete(key: K): void {
+    this.#map.delete(key);
+  }
 }

@@ -66,11 +66,15 @@ const TYPES: Record<string, string> = {
 /**
  * Serves a built site on loopback under its base path, like a static host (404.html for missing pages), with the
  * headers its `_headers` file sets, as Netlify and Cloudflare Pages would: every page is served under the site's
- * Content-Security-Policy.
+ * Content-Security-Policy. `ranges: false` makes it a server that ignores Range headers; `headers: false` one that
+ * sends no `_headers` (the benchmark's, so Pagefind's WebAssembly runs beside our pages).
  */
-export async function serveSite(site: BuiltSite): Promise<{ origin: string; url: (path: string) => string; close: () => Promise<void> }> {
+export async function serveSite(
+  site: BuiltSite,
+  { ranges = true, headers = true }: { ranges?: boolean; headers?: boolean } = {},
+): Promise<{ origin: string; url: (path: string) => string; close: () => Promise<void> }> {
   const prefix = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
-  const rules = existsSync(join(site.out, '_headers')) ? parseHostHeaders(readFileSync(join(site.out, '_headers'), 'utf8')) : [];
+  const rules = headers && existsSync(join(site.out, '_headers')) ? parseHostHeaders(readFileSync(join(site.out, '_headers'), 'utf8')) : [];
   const server: Server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     for (const [name, value] of headersFor(rules, path)) res.setHeader(name, value);
@@ -86,8 +90,18 @@ export async function serveSite(site: BuiltSite): Promise<{ origin: string; url:
       res.end(readFileSync(join(site.out, '404.html')));
       return;
     }
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
+    const body = readFileSync(file);
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // One byte range, as every static host serves (the search page reads its records so).
+    const range = /^bytes=(\d+)-(\d+)$/.exec(req.headers.range ?? '');
+    if (ranges && range && Number(range[1]) <= Number(range[2]) && Number(range[1]) < body.length) {
+      const [start, end] = [Number(range[1]), Math.min(Number(range[2]), body.length - 1)];
+      res.writeHead(206, { 'Content-Type': type, 'Content-Range': `bytes ${start}-${end}/${body.length}`, 'Accept-Ranges': 'bytes' });
+      res.end(body.subarray(start, end + 1));
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': type, 'Accept-Ranges': 'bytes' });
+    res.end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();

@@ -1,98 +1,51 @@
 /**
- * Client-side search over static files, built at build time. flexsearch holds the inverted index; this module
- * decides what goes in it and how a query is answered, so the build and the browser share one definition.
- *
- * Layout (all under `search-index/`): `meta.json` (topics, each paper's topics as a bit mask, the shard lists),
- * index shards `t-<key>.json` (titles and topic names) and `b-<key>.json` (abstracts and link names) holding only
- * the words that start with `<key>` (two letters, more where a prefix is common), and data chunks `d-<n>.json` with
- * what a result shows. A query loads the meta file, one title and one body shard per word, and the data chunks of
- * the results it shows: never the whole index.
+ * Answers queries in the browser from the static search files (format.ts): looks each word up in its pack with
+ * flexsearch, ranks the papers, and reads the records of those it shows. Files come through `SearchFiles`: fetch and
+ * DecompressionStream in the browser, memory and zlib in tests.
  */
-import { containsPhrase, parseQuery, searchWords, type Phrase } from './query';
-import { foldWord, foldWordAsTyped, tokenize } from './words';
-
-/** Options every index shard is created with, at build time and in the browser alike. */
-export const INDEX_OPTIONS = { tokenize: 'strict', resolution: 9 } as const;
-
-/** Papers per data chunk. */
-export const CHUNK_SIZE = 4;
-/** Prefix tokens are indexed for lengths 4 up to this, so a word being typed finds longer words. */
-const MAX_PREFIX = 8;
-const MIN_PREFIX = 4;
+import { containsPhrase, parseQuery, type Phrase } from './query';
+import { foldWord, foldWordAsTyped } from '../words';
+import {
+  INDEX_OPTIONS,
+  MASKS_FILE,
+  MASK_BITS,
+  MAX_PREFIX,
+  MIN_PREFIX,
+  decodePostings,
+  packFor,
+  packName,
+  recordFileName,
+  recordPlaces,
+  recordRuns,
+  type Pack,
+  type RecordPlace,
+  type SearchDoc,
+  type SearchMasks,
+  type SearchMeta,
+} from './format';
 
 /** The minimal flexsearch Index surface this module uses (the browser passes the compact build's class). */
 export interface FlexIndex {
   add(id: number, text: string): unknown;
   search(query: string, options?: { limit?: number }): unknown;
   export(handler: (key: string, data: string) => void): unknown;
-  import(key: string, data: string): unknown;
+  import(key: string, data: unknown): unknown;
 }
 export type FlexIndexClass = new (options: typeof INDEX_OPTIONS & { encoder: unknown }) => FlexIndex;
 
-/**
- * The index tokens of a text: each distinct word, most frequent first (flexsearch ranks earlier positions higher,
- * so a paper that says a word often ranks above one that says it once), plus prefixes of 4 to 8 letters.
- */
-export function indexTokens(text: string): string[] {
-  const counts = new Map<string, number>();
-  for (const word of searchWords(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  const byFrequency = [...counts].sort((a, b) => b[1] - a[1]).map(([word]) => word);
-  const tokens = new Set<string>();
-  for (const word of byFrequency) {
-    tokens.add(word);
-    for (let n = MIN_PREFIX; n <= Math.min(MAX_PREFIX, word.length - 1); n += 1) tokens.add(word.slice(0, n));
-  }
-  return [...tokens];
+/** How the engine reads the search files. */
+export interface SearchFiles {
+  /** A whole file's bytes. */
+  file(name: string): Promise<Uint8Array>;
+  /** Bytes `start` up to `end` of a file: an HTTP Range request in the browser. */
+  range(name: string, start: number, end: number): Promise<Uint8Array>;
+  /** Inflates compressed bytes (DecompressionStream in the browser, zlib in Node). */
+  inflate(bytes: Uint8Array, format: 'gzip' | 'deflate-raw'): Promise<Uint8Array>;
 }
 
-/** Which shard a token lives in: its first two letters, or a code for other scripts. */
-export function shardKey(token: string): string {
-  const head = token.slice(0, 2);
-  return /^[a-z0-9]{2}$/.test(head) ? head : `u${token.codePointAt(0)!.toString(16)}`;
-}
-
-/** The shard holding a word: the longest listed key the word starts with (shards split where they grow large). */
-export function shardFor(word: string, keys: readonly string[]): string {
-  const base = shardKey(word);
-  if (base.startsWith('u')) return base;
-  let best = base;
-  for (const key of keys) if (key.length > best.length && word.startsWith(key)) best = key;
-  return best;
-}
-
-/** What a result shows. */
-export interface SearchDoc {
-  id: string;
-  title: string;
-  abstract: string;
-  topics: string[];
-  date: string;
-}
-
-/** Topic bits per number in `SearchMeta.masks` (31, so no number is negative). */
-export const MASK_BITS = 31;
-
-/** A paper's topics (indexes into the taxonomy) as `maskWords` numbers of `MASK_BITS` bits. */
-export function topicMask(indexes: readonly number[], maskWords: number): number[] {
-  const words = new Array<number>(maskWords).fill(0);
-  for (const i of indexes) words[Math.floor(i / MASK_BITS)]! |= 1 << (i % MASK_BITS);
-  return words;
-}
-
-export interface SearchMeta {
-  version: 1;
-  count: number;
-  chunkSize: number;
-  topics: { slug: string; name: string }[];
-  /**
-   * Each paper's topics as a bit set in `maskWords` numbers of 31 bits (topic i is bit i % 31 of word i / 31), paper
-   * n's words at n × maskWords: one number a paper up to 31 topics, and no limit on the taxonomy's size.
-   */
-  maskWords: number;
-  masks: number[];
-  titleShards: string[];
-  bodyShards: string[];
-}
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+/** gzip's first two bytes: a pack a host has already decompressed on the way (Content-Encoding) lacks them. */
+const isGzip = (bytes: Uint8Array) => bytes[0] === 0x1f && bytes[1] === 0x8b;
 
 export interface SearchHit {
   /** Paper number (position in the digest's order). */
@@ -119,7 +72,7 @@ export interface VerifiedResult {
   complete: boolean;
 }
 
-/** At most this many unsure hits are read for a phrase (their data chunks fetched): "at least N" beyond. */
+/** At most this many unsure hits are read for a phrase (their records fetched): "at least N" beyond. */
 export const VERIFY_LIMIT = 200;
 
 /** Answers the engine remembers, the oldest forgotten first. */
@@ -128,61 +81,83 @@ const TITLE_WEIGHT = 4;
 const BODY_WEIGHT = 1;
 const FUZZY_FACTOR = 0.5;
 
+/** A pack's two fields as flexsearch indexes. */
+interface PackIndexes {
+  title: FlexIndex;
+  body: FlexIndex;
+}
+
 /**
- * Answers queries from the static files. `load` fetches a file under `search-index/` and parses it (fetch in the browser,
- * the file system in tests); every file is loaded at most once.
+ * Answers queries from the static files; every file is loaded at most once, and a load that failed is forgotten, so
+ * the next search asks again.
  */
 export class SearchEngine {
-  readonly #load: (name: string) => Promise<unknown>;
+  readonly #files: SearchFiles;
   readonly #Index: FlexIndexClass;
   readonly #encoder: unknown;
-  readonly #files = new Map<string, Promise<unknown>>();
-  readonly #indexes = new Map<string, Promise<FlexIndex | undefined>>();
+  #meta: Promise<{ meta: SearchMeta; places: RecordPlace[] }> | undefined;
+  readonly #packs = new Map<number, Promise<PackIndexes>>();
+  readonly #records = new Map<number, Promise<SearchDoc>>();
+  readonly #maskFile = new Map<0, Promise<SearchMasks>>();
   readonly #answers = new Map<string, Promise<SearchResult>>();
 
-  constructor(load: (name: string) => Promise<unknown>, Index: FlexIndexClass, encoder: unknown) {
-    this.#load = load;
+  constructor(files: SearchFiles, Index: FlexIndexClass, encoder: unknown) {
+    this.#files = files;
     this.#Index = Index;
     this.#encoder = encoder;
   }
 
-  /** A file, loaded once; one that failed to load is forgotten, so the next search asks for it again. */
-  #file(name: string): Promise<unknown> {
-    let file = this.#files.get(name);
-    if (!file) {
-      this.#files.set(name, (file = this.#load(name)));
-      file.catch(() => this.#files.delete(name));
+  /** Remembers a load; forgets it if it fails. */
+  static #kept<K, V>(cache: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> {
+    let value = cache.get(key);
+    if (!value) {
+      cache.set(key, (value = load()));
+      value.catch(() => cache.delete(key));
     }
-    return file;
+    return value;
   }
 
-  meta(): Promise<SearchMeta> {
-    return this.#file('meta.json') as Promise<SearchMeta>;
+  #loadMeta(): Promise<{ meta: SearchMeta; places: RecordPlace[] }> {
+    if (!this.#meta) {
+      const loading = this.#files.file('meta.json').then((bytes) => {
+        const meta = JSON.parse(text(bytes)) as SearchMeta;
+        return { meta, places: recordPlaces(meta.recordSizes) };
+      });
+      loading.catch(() => (this.#meta = undefined));
+      this.#meta = loading;
+    }
+    return this.#meta;
   }
 
-  async #shard(field: 't' | 'b', key: string): Promise<FlexIndex | undefined> {
-    const name = `${field}-${key}.json`;
-    let index = this.#indexes.get(name);
-    if (!index) {
-      index = (async () => {
-        const meta = await this.meta();
-        if (!(field === 't' ? meta.titleShards : meta.bodyShards).includes(key)) return undefined;
-        const parts = (await this.#file(name)) as Record<string, string>;
+  async meta(): Promise<SearchMeta> {
+    return (await this.#loadMeta()).meta;
+  }
+
+  #masks(): Promise<SearchMasks> {
+    return SearchEngine.#kept(this.#maskFile, 0, async () => JSON.parse(text(await this.#files.file(MASKS_FILE))) as SearchMasks);
+  }
+
+  #pack(i: number): Promise<PackIndexes> {
+    return SearchEngine.#kept(this.#packs, i, async () => {
+      const bytes = await this.#files.file(packName(i));
+      const pack = JSON.parse(text(isGzip(bytes) ? await this.#files.inflate(bytes, 'gzip') : bytes)) as Pack;
+      const index = (entries: [string, string][]) => {
         const created = new this.#Index({ ...INDEX_OPTIONS, encoder: this.#encoder });
-        for (const [k, data] of Object.entries(parts)) created.import(k, data);
+        created.import(
+          'map',
+          entries.map(([term, postings]) => [term, decodePostings(postings)]),
+        );
         return created;
-      })();
-      this.#indexes.set(name, index);
-      index.catch(() => this.#indexes.delete(name));
-    }
-    return index;
+      };
+      return { title: index(pack.t), body: index(pack.b) };
+    });
   }
 
   async #lookup(word: string): Promise<{ title: number[]; body: number[] }> {
     const meta = await this.meta();
-    const [title, body] = await Promise.all([this.#shard('t', shardFor(word, meta.titleShards)), this.#shard('b', shardFor(word, meta.bodyShards))]);
+    const { title, body } = await this.#pack(packFor(word, meta.packs));
     const limit = 100_000;
-    return { title: (title?.search(word, { limit }) as number[] | undefined) ?? [], body: (body?.search(word, { limit }) as number[] | undefined) ?? [] };
+    return { title: title.search(word, { limit }) as number[], body: body.search(word, { limit }) as number[] };
   }
 
   /**
@@ -277,7 +252,8 @@ export class SearchEngine {
     const maybeExcluded = (n: number) => excludedWords.some((sets) => sets.every((set) => set.has(n)));
     const phraseWords = [...new Set(parsed.phrases.flatMap((p) => p.words))];
     const wanted = topicFilter.map((slug) => meta.topics.findIndex((t) => t.slug === slug)).filter((i) => i >= 0);
-    const hasWanted = (n: number) => wanted.some((i) => ((meta.masks[n * meta.maskWords + Math.floor(i / MASK_BITS)] ?? 0) & (1 << (i % MASK_BITS))) !== 0);
+    const masks = wanted.length > 0 ? await this.#masks() : [];
+    const hasWanted = (n: number) => wanted.some((i) => ((masks[n * meta.maskWords + Math.floor(i / MASK_BITS)] ?? 0) & (1 << (i % MASK_BITS))) !== 0);
     const hits = [...scores]
       .filter(([n]) => (wanted.length === 0 || hasWanted(n)) && !left.has(n) && phraseWords.every((w) => papersWith.get(w)?.has(n)))
       .map(([n, s]): SearchHit => ({
@@ -312,13 +288,27 @@ export class SearchEngine {
     return { hits: result.hits.filter((h) => !h.unsure || kept.has(h.n)), complete: unsure.length <= limit };
   }
 
-  /** The shown data of papers by number, loading only the chunks they are in. */
+  /**
+   * The shown data of papers by number: each record not read before is fetched, records that lie close together in
+   * one file with one request.
+   */
   async docs(numbers: readonly number[]): Promise<Map<number, SearchDoc>> {
-    const meta = await this.meta();
-    const chunks = [...new Set(numbers.map((n) => Math.floor(n / meta.chunkSize)))];
-    const loaded = await Promise.all(chunks.map(async (c) => [c, (await this.#file(`d-${c}.json`)) as SearchDoc[]] as const));
-    const byChunk = new Map(loaded);
-    return new Map(numbers.map((n) => [n, byChunk.get(Math.floor(n / meta.chunkSize))![n % meta.chunkSize]!]));
+    const { places } = await this.#loadMeta();
+    const missing = [...new Set(numbers)].filter((n) => !this.#records.has(n) && places[n]);
+    for (const run of recordRuns(missing.map((n) => places[n]!))) {
+      const bytes = this.#files.range(recordFileName(run.file), run.start, run.end);
+      for (const n of missing) {
+        const place = places[n]!;
+        if (place.file !== run.file || place.start < run.start || place.end > run.end) continue;
+        // Awaited below, with every other record asked for.
+        void SearchEngine.#kept(this.#records, n, async () => {
+          const record = (await bytes).subarray(place.start - run.start, place.end - run.start);
+          return JSON.parse(text(await this.#files.inflate(record, 'deflate-raw'))) as SearchDoc;
+        });
+      }
+    }
+    const docs = await Promise.all(numbers.map(async (n) => [n, await this.#records.get(n)!] as const));
+    return new Map(docs);
   }
 }
 
@@ -329,48 +319,4 @@ export function typoVariants(word: string): string[] {
   for (let i = 0; i < reach; i += 1) variants.push(word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2));
   for (let i = 0; i < reach; i += 1) variants.push(word.slice(0, i) + word.slice(i + 1));
   return [...new Set(variants)].filter((v) => v !== word && v.length > MIN_PREFIX);
-}
-
-/** Moves papers whose title (then abstract) holds the query's words as a phrase to the top of a ranked window. */
-export function boostPhrases(hits: readonly SearchHit[], docs: ReadonlyMap<number, SearchDoc>, query: string): SearchHit[] {
-  const words = parseQuery(query).words;
-  if (words.length < 2) return [...hits];
-  const phrase = ` ${words.join(' ')} `;
-  const has = (text: string) => ` ${searchWords(text).join(' ')} `.includes(phrase);
-  return hits
-    .map((hit) => {
-      const doc = docs.get(hit.n);
-      const bonus = doc ? (has(doc.title) ? 2 : has(doc.abstract) ? 1 : 0) : 0;
-      return { hit, bonus };
-    })
-    .sort((a, b) => b.bonus - a.bonus || b.hit.matched - a.hit.matched || b.hit.score - a.hit.score || a.hit.n - b.hit.n)
-    .map((x) => x.hit);
-}
-
-export interface Highlighted {
-  text: string;
-  mark: boolean;
-}
-
-/** Splits text into runs, marking words that start with a searched word. Text stays text: the caller makes text nodes. */
-export function highlight(text: string, words: readonly string[]): Highlighted[] {
-  const runs: Highlighted[] = [];
-  let at = 0;
-  for (const token of tokenize(text)) {
-    if (!words.some((w) => token.form.startsWith(w))) continue;
-    if (token.start > at) runs.push({ text: text.slice(at, token.start), mark: false });
-    runs.push({ text: text.slice(token.start, token.end), mark: true });
-    at = token.end;
-  }
-  if (at < text.length) runs.push({ text: text.slice(at), mark: false });
-  return runs;
-}
-
-/** About `length` characters of the abstract around its first highlighted word. */
-export function snippet(text: string, words: readonly string[], length = 220): string {
-  const first = tokenize(text).find((t) => words.some((w) => t.form.startsWith(w)));
-  if (!first || first.start < length / 2) return text.length > length ? `${text.slice(0, length).replace(/\s+\S*$/, '')}…` : text;
-  const start = text.lastIndexOf(' ', first.start - length / 3) + 1;
-  const body = text.slice(start, start + length).replace(/\s+\S*$/, '');
-  return `…${body}${start + length < text.length ? '…' : ''}`;
 }

@@ -1,0 +1,49 @@
+/** Presenting results: a phrase's papers lifted to the top, highlighted words, and a snippet around the first. */
+import { parseQuery, searchWords } from './query';
+import type { SearchHit } from './engine';
+import type { SearchDoc } from './format';
+import { tokenize } from '../words';
+
+/** Moves papers whose title (then abstract) holds the query's words as a phrase to the top of a ranked window. */
+export function boostPhrases(hits: readonly SearchHit[], docs: ReadonlyMap<number, SearchDoc>, query: string): SearchHit[] {
+  const words = parseQuery(query).words;
+  if (words.length < 2) return [...hits];
+  const phrase = ` ${words.join(' ')} `;
+  const has = (text: string) => ` ${searchWords(text).join(' ')} `.includes(phrase);
+  return hits
+    .map((hit) => {
+      const doc = docs.get(hit.n);
+      const bonus = doc ? (has(doc.title) ? 2 : has(doc.abstract) ? 1 : 0) : 0;
+      return { hit, bonus };
+    })
+    .sort((a, b) => b.bonus - a.bonus || b.hit.matched - a.hit.matched || b.hit.score - a.hit.score || a.hit.n - b.hit.n)
+    .map((x) => x.hit);
+}
+
+export interface Highlighted {
+  text: string;
+  mark: boolean;
+}
+
+/** Splits text into runs, marking words that start with a searched word. Text stays text: the caller makes text nodes. */
+export function highlight(text: string, words: readonly string[]): Highlighted[] {
+  const runs: Highlighted[] = [];
+  let at = 0;
+  for (const token of tokenize(text)) {
+    if (!words.some((w) => token.form.startsWith(w))) continue;
+    if (token.start > at) runs.push({ text: text.slice(at, token.start), mark: false });
+    runs.push({ text: text.slice(token.start, token.end), mark: true });
+    at = token.end;
+  }
+  if (at < text.length) runs.push({ text: text.slice(at), mark: false });
+  return runs;
+}
+
+/** About `length` characters of the abstract around its first highlighted word. */
+export function snippet(text: string, words: readonly string[], length = 220): string {
+  const first = tokenize(text).find((t) => words.some((w) => t.form.startsWith(w)));
+  if (!first || first.start < length / 2) return text.length > length ? `${text.slice(0, length).replace(/\s+\S*$/, '')}…` : text;
+  const start = text.lastIndexOf(' ', first.start - length / 3) + 1;
+  const body = text.slice(start, start + length).replace(/\s+\S*$/, '');
+  return `…${body}${start + length < text.length ? '…' : ''}`;
+}
