@@ -1,6 +1,6 @@
 import { parseAtomFeed, parseJsonFeed, parseOpml, parseRssFeed } from 'feedsmith';
 import { describe, expect, it } from 'vitest';
-import { papersExport } from '../src/lib/export';
+import { exportIndex, exportMonths, papersExport } from '../src/lib/export';
 import {
   assertWellFormed,
   atomFeed,
@@ -182,11 +182,32 @@ describe('feedText', () => {
   });
 });
 
-describe('papersExport', () => {
-  it('writes every record with its keys in a fixed order', () => {
-    const records = JSON.parse(papersExport(papers)) as Record<string, unknown>[];
+describe('the export', () => {
+  it('writes every record with its keys in a fixed order, one a line', () => {
+    const text = papersExport(papers);
+    const records = JSON.parse(text) as Record<string, unknown>[];
     expect(records.map((r) => Object.keys(r))).toEqual(papers.map(() => ['id', 'title', 'abstract', 'firstSeen', 'seen', 'links', 'topics']));
     expect(records[2]!['title']).toBe(papers[2]!.title);
+    expect(text.split('\n')).toHaveLength(papers.length + 3);
+    expect(JSON.parse(papersExport([]))).toEqual([]);
+  });
+
+  it('splits by the month a paper was first seen, newest first, and lists the months in papers.json', () => {
+    const at = (p: (typeof papers)[number], firstSeen: string) => ({ ...p, firstSeen });
+    const mixed = [at(papers[0]!, '2026-12-01'), at(papers[1]!, '2026-11-30'), at(papers[2]!, '2026-12-02'), at(papers[3]!, '2025-12-31')];
+    const months = exportMonths(mixed);
+    expect(months.map((m) => [m.month, m.papers.map((p) => p.id)])).toEqual([
+      ['2026-12', [papers[0]!.id, papers[2]!.id]],
+      ['2026-11', [papers[1]!.id]],
+      ['2025-12', [papers[3]!.id]],
+    ]);
+    expect(JSON.parse(exportIndex(months, (m) => `/data/papers-${m}.json`))).toEqual({
+      months: [
+        { month: '2026-12', papers: 2, url: '/data/papers-2026-12.json' },
+        { month: '2026-11', papers: 1, url: '/data/papers-2026-11.json' },
+        { month: '2025-12', papers: 1, url: '/data/papers-2025-12.json' },
+      ],
+    });
   });
 });
 

@@ -14,7 +14,6 @@ export const paths = {
   topicFeed: (slug: string) => `topics/${slug}/rss.xml`,
   days: () => 'days/',
   day: (date: Day) => `days/${date}/`,
-  dayFeed: (date: Day) => `days/${date}/rss.xml`,
   dayByTopic: (date: Day) => `days/${date}/topics/`,
   week: (key: string) => `weeks/${key}/`,
   month: (key: string) => `months/${key}/`,
@@ -29,6 +28,7 @@ export const paths = {
   feeds: () => 'feeds/',
   opml: () => 'feeds.opml',
   papersJson: () => 'papers.json',
+  monthExport: (month: string) => `data/papers-${month}.json`,
   openSearch: () => 'opensearch.xml',
   sitemap: () => 'sitemap-index.xml',
 } as const;

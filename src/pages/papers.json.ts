@@ -1,9 +1,13 @@
 import type { APIRoute } from 'astro';
 import { getSite } from '../data/site';
-import { papersExport } from '../lib/export';
+import { href, paths } from '../data/urls';
+import { exportIndex, exportMonths } from '../lib/export';
 
-/** The public export of all records, with topics and their evidence. */
+/** The public export's index: each month's file of records. */
 export const GET: APIRoute = async () => {
   const { digest } = await getSite();
-  return new Response(papersExport(digest.papers), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(
+    exportIndex(exportMonths(digest.papers), (month) => href(paths.monthExport(month))),
+    { headers: { 'Content-Type': 'application/json; charset=utf-8' } },
+  );
 };

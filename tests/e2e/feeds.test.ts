@@ -6,7 +6,7 @@ import Parser from 'rss-parser';
 import { z } from 'astro/zod';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../helpers';
-import { HOSTILE_DUMP, buildSite, type BuiltSite } from './site-builder';
+import { HOSTILE_DUMP, buildSite, readExport, type BuiltSite } from './site-builder';
 
 const site = inject('rootSite');
 const parser = new Parser();
@@ -42,7 +42,7 @@ describe('the feeds of a built site', () => {
   it('has an RSS feed with every paper of the latest days, newest day first, each day in trending order, with distinct dates', async () => {
     const feed = await parser.parseString(read(site.out, 'rss.xml'));
     expect(feed.title).toBe('Papers Digest');
-    const papers = JSON.parse(read(site.out, 'papers.json')) as { id: string; title: string; firstSeen: string; seen: { date: string; rank: number }[] }[];
+    const papers = readExport<{ id: string; title: string; firstSeen: string; seen: { date: string; rank: number }[] }>(site.out);
     expect(feed.items).toHaveLength(papers.length);
     const latestDay = papers.filter((p) => p.seen.some((s) => s.date === '2026-11-26'));
     expect(latestDay).toHaveLength(224);
@@ -64,7 +64,7 @@ describe('the feeds of a built site', () => {
   it('has a daily digest feed whose latest item links every paper of its day, by topic', async () => {
     const daily = await parser.parseString(read(site.out, 'daily.xml'));
     expect(daily.items.map((i) => i.title)).toEqual(['27 November 2026: 2 papers', '26 November 2026: 224 papers']);
-    const day = JSON.parse(read(site.out, 'papers.json')) as { id: string; seen: { date: string }[] }[];
+    const day = readExport<{ id: string; seen: { date: string }[] }>(site.out);
     const html = daily.items[1]!.content!;
     for (const p of day.filter((x) => x.seen.some((s) => s.date === '2026-11-26'))) expect(html).toContain(`https://digest.test/papers/${p.id}/`);
     expect(html).toContain('<h2>Neural codecs &#x26; compression (');
@@ -121,7 +121,7 @@ describe('the feeds of a built site', () => {
   it('has a feed per topic with every paper of the topic from the latest days (at least its latest 50)', async () => {
     const topics = readdirSync(join(site.out, 'topics'), { withFileTypes: true }).filter((d) => d.isDirectory());
     expect(topics.length).toBe(18);
-    const papers = JSON.parse(read(site.out, 'papers.json')) as { id: string; topics: { slug: string }[] }[];
+    const papers = readExport<{ id: string; topics: { slug: string }[] }>(site.out);
     for (const topic of topics) {
       const feed = await parser.parseString(read(site.out, `topics/${topic.name}/rss.xml`));
       // The fixture's two days are both within the latest three, so a topic's feed carries all of its papers.

@@ -1,10 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, inject, it } from 'vitest';
 import { useServedSite } from './browser';
-import { serveSite } from './site-builder';
+import { serveSite, readExport } from './site-builder';
 
 const site = inject('rootSite');
 const { browser, server } = useServedSite(site);
@@ -59,8 +57,8 @@ describe('searching in the browser', () => {
     expect(typed.length).toBeGreaterThanOrEqual(2);
     const status = await page.locator('#search-status').textContent();
     expect(status).toMatch(/^\d+ papers? match(es)? “"speech codec" -music”\.$/);
-    // Every result holds the phrase and not the excluded word, in its title or abstract (papers.json has both).
-    const exported = JSON.parse(readFileSync(join(site.out, 'papers.json'), 'utf8')) as { title: string; abstract: string }[];
+    // Every result holds the phrase and not the excluded word, in its title or abstract (the export has both).
+    const exported = readExport<{ title: string; abstract: string }>(site.out);
     const textOf = new Map(exported.map((p) => [p.title, `${p.title} ${p.abstract}`]));
     for (const title of typed) {
       expect(textOf.get(title)).toMatch(/speech codecs?\b/i);

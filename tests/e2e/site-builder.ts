@@ -112,3 +112,9 @@ export async function serveSite(
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** Every exported record of a built site, in the digest's order: the monthly files `papers.json` lists, newest first. */
+export function readExport<T>(out: string): T[] {
+  const index = JSON.parse(readFileSync(join(out, 'papers.json'), 'utf8')) as { months: { url: string }[] };
+  return index.months.flatMap((m) => JSON.parse(readFileSync(join(out, m.url.replace(/^.*?\/data\//, 'data/')), 'utf8')) as T[]);
+}

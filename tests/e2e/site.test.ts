@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../helpers';
 import { axeViolations, useServedSite } from './browser';
+import { readExport } from './site-builder';
 
 const site = inject('rootSite');
 const { browser, server } = useServedSite(site);
@@ -73,7 +74,7 @@ describe('reading the digest', () => {
   it('has a page for each of the 224 bundled papers, and one more for the second day', () => {
     const ids = readdirSync(join(site.out, 'papers'));
     expect(ids).toHaveLength(225);
-    const exported = JSON.parse(readFileSync(join(site.out, 'papers.json'), 'utf8')) as { id: string; topics: unknown[] }[];
+    const exported = readExport<{ id: string; topics: unknown[] }>(site.out);
     expect(exported.map((p) => p.id).sort()).toEqual(ids.sort());
     for (const p of exported) expect(p.topics.length).toBeLessThanOrEqual(4);
   });
@@ -129,7 +130,7 @@ describe('reading the digest', () => {
   });
 
   it('shows a paper outside the taxonomy as unsorted on its day, in search and the main feed, and on no topic page or topic feed', async () => {
-    const papers = JSON.parse(readFileSync(join(site.out, 'papers.json'), 'utf8')) as { id: string; topics: unknown[] }[];
+    const papers = readExport<{ id: string; topics: unknown[] }>(site.out);
     const unsorted = papers.filter((p) => p.topics.length === 0).map((p) => p.id);
     expect(unsorted.length).toBeGreaterThanOrEqual(1);
     const id = unsorted[0]!;
