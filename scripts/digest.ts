@@ -13,7 +13,10 @@ import { decodeDump, parseDump, type DumpParse } from '../src/lib/parse';
 import {
   CONTENT,
   FatalError,
+  INGEST_STAMP,
   dumpDate,
+  ingestFingerprint,
+  ingestIsCurrent,
   loadTaxonomyFile,
   lostPapers,
   paperChanges,
@@ -21,6 +24,7 @@ import {
   readAllDumps,
   readDump,
   readPaperFiles,
+  writeIngestStamp,
 } from '../src/store/content-store';
 import { commitChanges, withContentLock } from '../src/store/transaction';
 import { chooseEntry, parseArxivFeed, type ArxivEntry } from '../src/lib/arxiv';
@@ -160,6 +164,13 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
     CONTENT.root,
     'ingest',
     () => {
+      // An ingest with nothing to add, as `npm run build` runs it, after one that left the same inputs: nothing to do.
+      if (!incoming && !options.regenerate && !options.strict && ingestIsCurrent(ingestFingerprint())) {
+        console.error(
+          `Nothing new to ingest: the dumps, the taxonomy and the paper files are as the last ingest left them (${join(CONTENT.root, INGEST_STAMP)}).`,
+        );
+        return 0;
+      }
       const all = readAllDumps(CONTENT.dumps);
       report(all.problems, options.quiet);
       if (all.fatal.length > 0) throw new FatalError(all.fatal.join('\n'));
@@ -213,7 +224,9 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
         `${merged.papers.length} papers from ${dumps.length} dump${dumps.length > 1 ? 's' : ''} (${days.length} day${days.length > 1 ? 's' : ''}); ` +
           `${change.changed} paper file${change.changed === 1 ? '' : 's'} written, ${change.removed} removed${writes.length > 0 ? `, ${writes.length} dump added` : ''}.`,
       );
-      return hasErrors(all.problems) || hasErrors(problems) ? 1 : 0;
+      if (hasErrors(all.problems) || hasErrors(problems)) return 1;
+      writeIngestStamp(ingestFingerprint());
+      return 0;
     },
     note,
   );

@@ -84,12 +84,26 @@ describe('digest ingest', () => {
     expect(run.stderr).toContain('224 papers from 1 dump (1 day); 224 paper files written, 0 removed, 1 dump added.');
   });
 
-  it('changes nothing when run again over the same dumps', () => {
+  it('changes nothing when run again over the same dumps, and skips the work when nothing it reads has changed', () => {
     const before = readdirSync(papersDir()).map((f) => readFileSync(join(papersDir(), f), 'utf8'));
-    const run = digest(dir, 'ingest', '--quiet');
-    expect(run.code).toBe(0);
-    expect(run.stderr).toContain('0 paper files written, 0 removed.');
+    const again = digest(dir, 'ingest', '--quiet');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('Nothing new to ingest');
+    // Without the stamp the last ingest left, the records are made again, and come out the same.
+    rmSync(join(dir, 'content/.ingested'));
+    const full = digest(dir, 'ingest', '--quiet');
+    expect(full.code).toBe(0);
+    expect(full.stderr).toContain('0 paper files written, 0 removed.');
     expect(readdirSync(papersDir()).map((f) => readFileSync(join(papersDir(), f), 'utf8'))).toEqual(before);
+    // A changed taxonomy is a reason to tag again.
+    const topics = join(dir, 'content/topics.yaml');
+    const taxonomy = readFileSync(topics, 'utf8');
+    writeFileSync(topics, `${taxonomy}# edited\n`);
+    try {
+      expect(digest(dir, 'ingest', '--quiet').stderr).toContain('0 paper files written, 0 removed.');
+    } finally {
+      writeFileSync(topics, taxonomy);
+    }
   });
 
   it('keeps a hand edit through a re-run', () => {

@@ -1,4 +1,5 @@
 /** A paper's one-line gist: the abstract's key sentence, by a simple rule that needs no model and never varies. */
+import { BoundedCache } from './cache';
 import { cutAtWord, plainAbstract } from './text';
 
 // Where authors say what they did. The first sentence that does is the paper's contribution.
@@ -18,7 +19,13 @@ export function sentences(text: string): string[] {
  * propose, present or show; failing that, the first sentence.
  */
 export function gist(abstract: string, max = 200): string {
+  return cutAtWord(keySentences.get(abstract, keySentence), max);
+}
+
+// A paper's gist is shown in every list it is in (its day, its topics, its week and month, the feeds): found once.
+const keySentences = new BoundedCache<string, string>(200_000);
+
+function keySentence(abstract: string): string {
   const all = sentences(plainAbstract(abstract));
-  const key = all.find((s) => CONTRIBUTION.test(s)) ?? all[0] ?? '';
-  return cutAtWord(key, max);
+  return all.find((s) => CONTRIBUTION.test(s)) ?? all[0] ?? '';
 }

@@ -1,6 +1,8 @@
 /** The disk side of the pipeline: reading dumps, the taxonomy and paper files, and writing them atomically. */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serializePaper, parsePaperFile, unknownPinnedTopics } from '../lib/paper-file';
 import { decodeDump, parseDump, type DumpParse } from '../lib/parse';
 import type { Problem } from '../lib/problems';
@@ -160,4 +162,51 @@ export function lostPapers(dumpCount: number): string | undefined {
     'the paper files (and any hand edits in them) are gone. Restore the folder (for example `git checkout -- content/papers`), ' +
     'or run `npm run digest -- ingest --regenerate` to write them again from the dumps alone.'
   );
+}
+
+/** Where an ingest that found nothing to change leaves the fingerprint of what it read (see `ingestFingerprint`). */
+export const INGEST_STAMP = '.ingested';
+
+/** The code that turns dumps into records: a new version of it must not meet a stamp left by an older one. */
+const RECORD_CODE = ['../lib', '../store', '../../scripts'].map((dir) => new URL(`${dir}/`, import.meta.url));
+
+function addFolder(hash: ReturnType<typeof createHash>, dir: string, keep: (name: string) => boolean): void {
+  if (!existsSync(dir)) return;
+  for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(keep).sort()) {
+    const file = join(dir, name);
+    if (!statSync(file).isFile()) continue;
+    hash.update(`${name}\u0000`);
+    hash.update(readFileSync(file));
+    hash.update('\u0000');
+  }
+}
+
+/**
+ * A hash of everything an ingest reads and writes: the taxonomy, every dump, every paper file (hand edits included)
+ * and the code that makes records. When it equals the stamp an earlier ingest left, that ingest found the records
+ * up to date with these very inputs, so doing it again would change nothing: `npm run build` skips it. Reading the
+ * files is an eighth of the cost of parsing, merging and tagging them again (1 s against 8 s at 20,000 papers).
+ */
+export function ingestFingerprint(): string {
+  const hash = createHash('sha256');
+  hash.update(readFileSync(CONTENT.topics));
+  addFolder(hash, CONTENT.dumps, (name) => !name.startsWith('.'));
+  addFolder(hash, CONTENT.papers, (name) => name.endsWith('.md'));
+  for (const dir of RECORD_CODE) addFolder(hash, fileURLToPath(dir), (name) => name.endsWith('.ts'));
+  return hash.digest('hex');
+}
+
+/** Whether the last ingest left a stamp equal to `fingerprint`. */
+export function ingestIsCurrent(fingerprint: string): boolean {
+  const file = join(CONTENT.root, INGEST_STAMP);
+  return existsSync(file) && readFileSync(file, 'utf8').trim() === fingerprint;
+}
+
+/** Leaves the stamp; a stamp that cannot be written only costs the next build a full ingest. */
+export function writeIngestStamp(fingerprint: string): void {
+  try {
+    writeFileSync(join(CONTENT.root, INGEST_STAMP), `${fingerprint}\n`);
+  } catch {
+    // Read-only content: nothing is lost but time.
+  }
 }
