@@ -17,7 +17,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { decodeDump, parseDump } from '../src/lib/parse';
+import { decodeDump, parseDump } from '../src/lib/ingest/parse';
 import { raceSearch, type RaceFigures } from './search-race';
 import { syntheticDumps, syntheticPapers } from './synthetic';
 

@@ -5,7 +5,7 @@
  * vocabulary grows with the archive as a real one's does (a new name or two per paper, old names mentioned again),
  * abstracts differ in length, and no two papers share an abstract.
  */
-import type { DumpPaper } from '../src/lib/parse';
+import type { DumpPaper } from '../src/lib/ingest/parse';
 
 /** A small deterministic generator (mulberry32), so the same size always gives the same corpus. */
 export function random(seed: number): () => number {

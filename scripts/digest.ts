@@ -3,13 +3,13 @@
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
-import { formatProblem, hasErrors, type Problem } from '../src/lib/problems';
-import { mergeDumps, type DatedDump } from '../src/lib/records';
-import { dayWarnings, type DayPapers } from '../src/lib/day-checks';
-import { titleKey } from '../src/lib/normalise';
-import type { Taxonomy } from '../src/lib/taxonomy';
-import { compileTaxonomy, orderKey, scoreTopics, tagPaper, topicThreshold } from '../src/lib/tag';
-import { decodeDump, parseDump, type DumpParse } from '../src/lib/parse';
+import { formatProblem, hasErrors, type Problem } from '../src/lib/ingest/problems';
+import { mergeDumps, type DatedDump } from '../src/lib/ingest/records';
+import { dayWarnings, type DayPapers } from '../src/lib/ingest/day-checks';
+import { titleKey } from '../src/lib/ingest/normalise';
+import type { Taxonomy } from '../src/lib/topics/taxonomy';
+import { compileTaxonomy, orderKey, scoreTopics, tagPaper, topicThreshold } from '../src/lib/topics/tag';
+import { decodeDump, parseDump, type DumpParse } from '../src/lib/ingest/parse';
 import {
   CONTENT,
   FatalError,
@@ -27,8 +27,8 @@ import {
   writeIngestStamp,
 } from '../src/store/content-store';
 import { commitChanges, withContentLock } from '../src/store/transaction';
-import { chooseEntry, parseArxivFeed, type ArxivEntry } from '../src/lib/arxiv';
-import { serializePaper } from '../src/lib/paper-file';
+import { chooseEntry, parseArxivFeed, type ArxivEntry } from '../src/lib/ingest/arxiv';
+import { serializePaper } from '../src/lib/ingest/paper-file';
 import type { Paper } from '../src/lib/schema';
 import { ArxivClient, DEFAULT_API_URL } from '../src/net/arxiv-client';
 import { runCommand } from './cli';

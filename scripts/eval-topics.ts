@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { crossValidateOrdering, evaluateTopics, parseLabels, scoreRelated, type EvaluationReport, type LabelledPaper } from '../src/lib/eval';
-import { RELATED_FLOOR, relatedPapers, type RelatedOptions } from '../src/lib/related';
-import { decodeDump, parseDump, type DumpPaper } from '../src/lib/parse';
-import type { Taxonomy } from '../src/lib/taxonomy';
-import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/tag';
+import { crossValidateOrdering, evaluateTopics, parseLabels, scoreRelated, type EvaluationReport, type LabelledPaper } from '../src/lib/topics/eval';
+import { RELATED_FLOOR, relatedPapers, type RelatedOptions } from '../src/lib/site/related';
+import { decodeDump, parseDump, type DumpPaper } from '../src/lib/ingest/parse';
+import type { Taxonomy } from '../src/lib/topics/taxonomy';
+import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/topics/tag';
 import { CONTENT, FatalError, loadTaxonomyFile } from '../src/store/content-store';
 import { runCommand } from './cli';
 

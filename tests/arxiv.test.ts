@@ -10,7 +10,7 @@ import {
   titleForMatching,
   titleQuery,
   type ArxivEntry,
-} from '../src/lib/arxiv';
+} from '../src/lib/ingest/arxiv';
 import type { Paper } from '../src/lib/schema';
 import { retryAfterSeconds } from '../src/net/arxiv-client';
 import { atomFeed, errorFeed } from './arxiv-standin';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayWarnings, type DayPapers } from '../src/lib/day-checks';
+import { dayWarnings, type DayPapers } from '../src/lib/ingest/day-checks';
 
 const day = (date: string, keys: string[]): DayPapers => ({ date, keys: new Set(keys) });
 const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, byBestRank, groupByPrimaryTopic, topicSections } from '../src/lib/digest';
-import { formatWeek, isoWeek } from '../src/lib/dates';
+import { buildDigest, byBestRank, compareNewestFirst, dayNews, groupByPrimaryTopic, rankOn, topicSections } from '../src/lib/site/digest';
+import { formatWeek, isoWeek } from '../src/lib/text/dates';
 import type { Paper } from '../src/lib/schema';
-import type { Taxonomy } from '../src/lib/taxonomy';
+import type { Taxonomy } from '../src/lib/topics/taxonomy';
 
 const paper = (id: string, seen: [string, number][], topics: string[] = ['codecs']): Paper => ({
   id,
@@ -67,6 +67,53 @@ describe('buildDigest', () => {
       ['vision', ['b']],
       [undefined, ['c']],
     ]);
+    // A topic with no paper that day has no group.
+    expect(groupByPrimaryTopic([digest.byId.get('c')!], ['codecs', 'vision']).map((g) => g.slug)).toEqual([undefined]);
+  });
+
+  it('lists each topic’s papers, newest first, a paper under every topic it has; finds papers and topics by id', () => {
+    expect(digest.topics.map((g) => [g.topic.slug, g.papers.map((p) => p.id)])).toEqual([
+      ['codecs', ['e', 'd', 'a']],
+      ['vision', ['e', 'b']],
+    ]);
+    expect(digest.byId.get('d')!.id).toBe('d');
+    expect(digest.byId.size).toBe(5);
+    expect(digest.topicBySlug.get('vision')!.papers.map((p) => p.id)).toEqual(['e', 'b']);
+  });
+
+  it('finds related papers among those sharing a topic, at most as many as asked', () => {
+    const on = (id: string, abstract: string, topics = ['codecs']) => ({ ...paper(id, [['2026-11-20', 1]], topics), abstract });
+    const papers = [on('x', 'Zorblat quintaxe mirvelo.'), on('y', 'Zorblat.'), on('w', 'Quintaxe.'), on('z', 'Mirvelo.', ['vision'])];
+    expect(
+      buildDigest(papers, taxonomy)
+        .related.get('x')!
+        .map((r) => r.id),
+    ).toEqual(['w', 'y']);
+    expect(
+      buildDigest(papers, taxonomy, 1)
+        .related.get('x')!
+        .map((r) => r.id),
+    ).toEqual(['w']);
+  });
+
+  it('tells a day’s new papers from those trending again', () => {
+    expect(dayNews(digest.days[1]!)).toEqual({ fresh: [digest.byId.get('c'), digest.byId.get('d')], returning: [digest.byId.get('b')] });
+    expect(dayNews(digest.days[0]!)).toEqual({ fresh: [digest.byId.get('e')], returning: [] });
+  });
+});
+
+describe('compareNewestFirst', () => {
+  it('orders by first sighting, newest first, then rank that day, then id', () => {
+    const order = (...ps: Paper[]) => [...ps].sort(compareNewestFirst).map((p) => p.id);
+    expect(order(paper('old', [['2026-11-01', 1]]), paper('new', [['2026-11-02', 9]]))).toEqual(['new', 'old']);
+    expect(order(paper('second', [['2026-11-02', 2]]), paper('first', [['2026-11-02', 1]]))).toEqual(['first', 'second']);
+    expect(order(paper('b', [['2026-11-02', 1]]), paper('a', [['2026-11-02', 1]]))).toEqual(['a', 'b']);
+    expect(compareNewestFirst(paper('a', [['2026-11-02', 1]]), paper('a', [['2026-11-02', 1]]))).toBe(0);
+  });
+
+  it('ranks a paper last on a day it was not on', () => {
+    expect(rankOn(paper('a', [['2026-11-02', 3]]), '2026-11-02')).toBe(3);
+    expect(rankOn(paper('a', [['2026-11-02', 3]]), '2026-11-03')).toBe(Number.MAX_SAFE_INTEGER);
   });
 });
 

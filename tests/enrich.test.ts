@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePaperFile } from '../src/lib/paper-file';
+import { parsePaperFile } from '../src/lib/ingest/paper-file';
 import type { Paper } from '../src/lib/schema';
 import { errorFeed, startStandin, type Behaviour, type StandinEntry } from './arxiv-standin';
 import { ROOT, childEnv, scratchOutput } from './helpers';

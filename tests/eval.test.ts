@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { crossValidateOrdering, evaluateTopics, fitOrdering, parseLabels, primaryUnder, type OrderingCase, scoreRelated } from '../src/lib/eval';
-import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/tag';
-import { parseTaxonomy } from '../src/lib/taxonomy';
+import { crossValidateOrdering, evaluateTopics, fitOrdering, parseLabels, primaryUnder, type OrderingCase, scoreRelated } from '../src/lib/topics/eval';
+import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/topics/tag';
+import { parseTaxonomy } from '../src/lib/topics/taxonomy';
 import { ROOT } from './helpers';
-import { formatProblem, hasErrors } from '../src/lib/problems';
-import { parseSiteSettings } from '../src/lib/settings';
+import { formatProblem, hasErrors } from '../src/lib/ingest/problems';
+import { parseSiteSettings } from '../src/lib/site/settings';
 
 describe('evaluateTopics', () => {
   const report = evaluateTopics(

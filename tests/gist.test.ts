@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { gist, sentences } from '../src/lib/gist';
-import { cutAtWord } from '../src/lib/text';
+import { gist, sentences } from '../src/lib/text/gist';
+import { cutAtWord } from '../src/lib/text/text';
 
 describe('gist', () => {
   it('takes the first sentence in which the authors say what they propose, present or show', () => {

@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeDump, parseDump, type DumpParse } from '../src/lib/parse';
+import { decodeDump, parseDump, type DumpParse } from '../src/lib/ingest/parse';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const BUNDLED_DUMP = join(ROOT, 'content/dumps/2026-11-26.txt');

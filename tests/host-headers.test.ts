@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, IMMUTABLE, SHORT, headersFor, hostHeaders, parseHostHeaders } from '../src/lib/host-headers';
+import { CONTENT_SECURITY_POLICY, IMMUTABLE, SHORT, headersFor, hostHeaders, parseHostHeaders } from '../src/lib/site/host-headers';
 
 const entries = [
   { name: 'papers', folder: true },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractLinks, trimUrl } from '../src/lib/links';
+import { extractLinks, trimUrl } from '../src/lib/ingest/links';
 
 describe('extractLinks', () => {
   it('finds code and project links, without sentence punctuation', () => {
@@ -41,5 +41,55 @@ describe('trimUrl', () => {
     ['https://a.org/x),', 'https://a.org/x'],
     ['https://en.wikipedia.org/wiki/Foo_(bar)', 'https://en.wikipedia.org/wiki/Foo_(bar)'],
     ['https://github.com/ihaeyong/PFNR.git.', 'https://github.com/ihaeyong/PFNR.git'],
+  ])('%s → %s', (raw, url) => expect(trimUrl(raw)).toBe(url));
+});
+
+describe('extractLinks, case by case', () => {
+  it.each([
+    ['gitlab.com', 'https://gitlab.com/a/b', 'code'],
+    ['bitbucket.org', 'https://bitbucket.org/a/b', 'code'],
+    ['codeberg.org', 'https://codeberg.org/a/b', 'code'],
+    ['git.sr.ht', 'https://git.sr.ht/~a/b', 'code'],
+    ['huggingface.co', 'https://huggingface.co/a/b', 'code'],
+    ['a project site', 'https://example.org/a/b', 'project'],
+  ])('counts %s as %s', (_, url, kind) => {
+    expect(extractLinks(`Code: ${url} here.`)).toEqual([expect.objectContaining({ url, kind })]);
+  });
+
+  it('labels without www., a trailing slash or .git, and keeps a link once however it ends', () => {
+    expect(extractLinks('See https://www.github.com/a/b.git and https://github.com/a/b/ and http://www.example.org/site/ too.')).toEqual([
+      { url: 'https://www.github.com/a/b.git', kind: 'code', label: 'github.com/a/b' },
+      { url: 'https://github.com/a/b/', kind: 'code', label: 'github.com/a/b' },
+      { url: 'http://www.example.org/site/', kind: 'project', label: 'example.org/site' },
+    ]);
+    expect(extractLinks('Twice: https://github.com/A/B.git and https://github.com/a/b').map((l) => l.url)).toEqual(['https://github.com/A/B.git']);
+    expect(extractLinks('https://example.org/x.gitlab and https://example.org/x').map((l) => l.label)).toEqual(['example.org/x.gitlab', 'example.org/x']);
+  });
+
+  it('cuts a long label at 60 characters with an ellipsis, and leaves one of 60 whole', () => {
+    const sixty = `https://example.org/${'a'.repeat(60 - 'example.org/'.length)}`;
+    expect(extractLinks(`At ${sixty} now.`)[0]!.label).toHaveLength(60);
+    const [long] = extractLinks(`At ${sixty}b now.`);
+    expect(long!.label).toBe(`example.org/${'a'.repeat(47)}…`);
+  });
+
+  it('reads http as well as https, and skips a host without a dot', () => {
+    expect(extractLinks('At http://example.org/x and https://localhost/x.').map((l) => l.url)).toEqual(['http://example.org/x']);
+    expect(extractLinks('At HTTPS://EXAMPLE.ORG/x.').map((l) => l.url)).toEqual(['https://example.org/x']);
+  });
+
+  it('finds a URL in the middle of a line, not only at its start', () => {
+    expect(extractLinks('Our code (see github.com/a/b) is open.').map((l) => l.url)).toEqual(['https://github.com/a/b']);
+  });
+});
+
+describe('trimUrl, more', () => {
+  it.each([
+    ['https://a.org/x...', 'https://a.org/x'],
+    ['https://a.org/x;!?*', 'https://a.org/x'],
+    ['https://a.org/x).', 'https://a.org/x'],
+    ['https://a.org/(x)', 'https://a.org/(x)'],
+    ['https://a.org/x))', 'https://a.org/x'],
+    ['https://a.org/x', 'https://a.org/x'],
   ])('%s → %s', (raw, url) => expect(trimUrl(raw)).toBe(url));
 });

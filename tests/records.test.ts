@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parsePaperFile, serializePaper, unknownPinnedTopics } from '../src/lib/paper-file';
-import type { DumpPaper } from '../src/lib/parse';
-import { mergeDumps, type Tagger } from '../src/lib/records';
+import { parsePaperFile, serializePaper, unknownPinnedTopics } from '../src/lib/ingest/paper-file';
+import type { DumpPaper } from '../src/lib/ingest/parse';
+import { mergeDumps, type Tagger } from '../src/lib/ingest/records';
 import type { Paper } from '../src/lib/schema';
 
 const noTopics: Tagger = () => [{ slug: 'vision', score: 5, evidence: ['image'] }];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedPapers, type RelatedInput } from '../src/lib/related';
+import { relatedPapers, type RelatedInput } from '../src/lib/site/related';
 
 const doc = (id: string, title: string, abstract: string, topics: string[] = []): RelatedInput => ({ id, title, abstract, topics });
 const ids = (list: readonly { id: string }[] | undefined) => (list ?? []).map((r) => r.id);

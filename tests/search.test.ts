@@ -3,15 +3,15 @@ import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { Charset, Index } from 'flexsearch';
 import { describe, expect, it } from 'vitest';
-import { buildDigest } from '../src/lib/digest';
-import { parsePaperFile } from '../src/lib/paper-file';
+import { buildDigest } from '../src/lib/site/digest';
+import { parsePaperFile } from '../src/lib/ingest/paper-file';
 import { buildSearchFiles, packTerms } from '../src/lib/search/build';
 import { SearchEngine, type FlexIndexClass, type SearchFiles } from '../src/lib/search/engine';
 import { decodePostings, encodePostings, indexTokens, packFor, packName, recordPlaces, recordRuns } from '../src/lib/search/format';
 import { memoryFiles, type FileRequest } from '../src/lib/search/memory-files';
 import { containsPhrase, parseQuery } from '../src/lib/search/query';
 import { boostPhrases, highlight, snippet } from '../src/lib/search/results';
-import { parseTaxonomy } from '../src/lib/taxonomy';
+import { parseTaxonomy } from '../src/lib/topics/taxonomy';
 import { readdirSync } from 'node:fs';
 import { ROOT } from './helpers';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { baseSlug, slugify } from '../src/lib/slug';
+import { baseSlug, slugify } from '../src/lib/ingest/slug';
 
 describe('slugify', () => {
   it.each([

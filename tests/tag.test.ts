@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTaxonomy, openingSentenceEnd, orderKey, scoreTopics, tagPaper } from '../src/lib/tag';
-import { parseTaxonomy, type Taxonomy } from '../src/lib/taxonomy';
-import { foldWord } from '../src/lib/words';
+import { compileTaxonomy, openingSentenceEnd, orderKey, scoreTopics, tagPaper } from '../src/lib/topics/tag';
+import { parseTaxonomy, type Taxonomy } from '../src/lib/topics/taxonomy';
+import { foldWord } from '../src/lib/text/words';
 import { ROOT } from './helpers';
 
 const loaded = parseTaxonomy(readFileSync(join(ROOT, 'content/topics.yaml'), 'utf8'));

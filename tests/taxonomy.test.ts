@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseTaxonomy } from '../src/lib/taxonomy';
+import { parseTaxonomy } from '../src/lib/topics/taxonomy';
 
 const valid = `
 settings: {}

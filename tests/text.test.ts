@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { parseDump } from '../src/lib/parse';
-import { excerpt, inlineText, parseInline, plainAbstract, renderAbstract } from '../src/lib/text';
+import { parseDump } from '../src/lib/ingest/parse';
+import { excerpt, inlineText, parseInline, plainAbstract, renderAbstract } from '../src/lib/text/text';
 import { BUNDLED_DUMP, EXTRA_DUMP, latexResidue } from './helpers';
 
 describe('renderAbstract', () => {

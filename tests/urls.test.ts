@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, dayToDate } from '../src/lib/dates';
-import { pageCount, pageSlice } from '../src/lib/pagination';
-import { absoluteUrl, paths, withBase } from '../src/lib/urls';
+import { formatDay, dayToDate } from '../src/lib/text/dates';
+import { pageCount, pageSlice } from '../src/lib/site/pagination';
+import { absoluteUrl, paths, withBase } from '../src/lib/site/urls';
 
 describe('withBase', () => {
   it.each([

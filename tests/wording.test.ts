@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countOf, evidencePhrase, listInWords, rankPhrase } from '../src/lib/wording';
+import { countOf, evidencePhrase, listInWords, rankPhrase } from '../src/lib/text/wording';
 
 describe('wording', () => {
   it('lists items as a sentence does', () => {

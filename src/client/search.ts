@@ -1,11 +1,11 @@
 /** The search page: loads the index on first use, answers as the reader types, keeps the query in the URL. */
 import { Charset, Index } from 'flexsearch-compact';
-import { formatDay } from '../lib/dates';
+import { formatDay } from '../lib/text/dates';
 import { SearchEngine, type FlexIndexClass, type SearchFiles, type SearchHit } from '../lib/search/engine';
 import type { SearchDoc, SearchMeta } from '../lib/search/format';
 import { boostPhrases, highlight, snippet } from '../lib/search/results';
 import { BoundedCache } from '../lib/cache';
-import { paths, withBase } from '../lib/urls';
+import { paths, withBase } from '../lib/site/urls';
 
 const PAGE = 20;
 /** How many of the best hits are re-ranked by phrase, which needs their text loaded. */

@@ -1,5 +1,5 @@
 /** Feeds bound to this site: absolute URLs, topic names and settings for src/lib/feeds, and the list of every feed. */
-import { atomFeed, dailyItems, jsonFeed, recentPapers, rssFeed, type DailyContext, type FeedChannel, type FeedItem } from '../lib/feeds';
+import { atomFeed, dailyItems, jsonFeed, recentPapers, rssFeed, type DailyContext, type FeedChannel, type FeedItem } from '../lib/feeds/feeds';
 import type { Day, Paper } from '../lib/schema';
 import type { Site } from './site';
 import { absolute, paths } from './urls';

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { CONTENT, loadTaxonomyFile, readPaperFiles } from '../store/content-store';
-import { buildDigest, type Digest } from '../lib/digest';
-import { parseSiteSettings, type SiteSettings } from '../lib/settings';
+import { buildDigest, type Digest } from '../lib/site/digest';
+import { parseSiteSettings, type SiteSettings } from '../lib/site/settings';
 
 export interface Site {
   digest: Digest;

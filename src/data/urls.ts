@@ -1,7 +1,7 @@
 /** URL helpers bound to this build's base path and site (from astro.config.mjs). */
-import { absoluteUrl, withBase } from '../lib/urls';
+import { absoluteUrl, withBase } from '../lib/site/urls';
 
-export { paths } from '../lib/urls';
+export { paths } from '../lib/site/urls';
 
 const BASE = import.meta.env.BASE_URL;
 const SITE = import.meta.env.SITE ?? 'https://papers-digest.example.org';

@@ -1,9 +1,9 @@
-/** Writes `_headers` (src/lib/host-headers.ts) into the built site, once every other file is in it. */
+/** Writes `_headers` (src/lib/site/host-headers.ts) into the built site, once every other file is in it. */
 import type { AstroIntegration } from 'astro';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { hostHeaders } from '../lib/host-headers';
+import { hostHeaders } from '../lib/site/host-headers';
 
 export function hostHeadersFile(): AstroIntegration {
   let base = '/';

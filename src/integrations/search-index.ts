@@ -1,5 +1,5 @@
 /**
- * Writes the search files (see src/lib/search.ts) into the built site. Thousands of small files: made by
+ * Writes the search files (see src/lib/search/format.ts) into the built site. Made by
  * src/integrations/search-worker.ts in a second process that starts with the build and runs while Astro renders the pages
  * (Astro renders on one core; these machines have two), into a folder beside the output that is renamed into place
  * once the pages are done. It reads the same paper files as the site, in the same order.

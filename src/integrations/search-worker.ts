@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { Charset, Index } from 'flexsearch';
-import { compareNewestFirst } from '../lib/digest';
+import { compareNewestFirst } from '../lib/site/digest';
 import { buildSearchFiles, searchIndexVersion } from '../lib/search/build';
 import type { FlexIndexClass } from '../lib/search/engine';
 import { CONTENT, FatalError, loadTaxonomyFile, readPaperFiles } from '../store/content-store';

@@ -5,7 +5,7 @@
  * waiting as long as a Retry-After header says. The base URL comes from ARXIV_API_URL, so tests and mirrors can point
  * it at a stand-in server.
  */
-import { titleQuery } from '../lib/arxiv';
+import { titleQuery } from '../lib/ingest/arxiv';
 
 export const DEFAULT_API_URL = 'https://export.arxiv.org/api/query';
 

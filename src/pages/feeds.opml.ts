@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { feedCatalogue } from '../data/feeds';
 import { getSite } from '../data/site';
 import { absolute } from '../data/urls';
-import { opmlDocument } from '../lib/feeds';
+import { opmlDocument } from '../lib/feeds/feeds';
 
 /** Every feed of the digest once (as RSS: its Atom and JSON twins carry the same items, and a reader given both shows each item twice), for a one-step import. */
 export const GET: APIRoute = async () => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getSite } from '../data/site';
 import { absolute, paths } from '../data/urls';
-import { openSearchDescription } from '../lib/opensearch';
+import { openSearchDescription } from '../lib/feeds/opensearch';
 
 /** Lets browsers add the digest's search (address-bar keyword search). */
 export const GET: APIRoute = async () => {

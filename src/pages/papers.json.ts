@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getSite } from '../data/site';
 import { href, paths } from '../data/urls';
-import { exportIndex, exportMonths } from '../lib/export';
+import { exportIndex, exportMonths } from '../lib/feeds/export';
 
 /** The public export's index: each month's file of records. */
 export const GET: APIRoute = async () => {

@@ -2,7 +2,7 @@ import type { APIRoute } from 'astro';
 import { dailyContext, feedResponse, mainChannel, mainPapers } from '../data/feeds';
 import { getSite } from '../data/site';
 import { paths } from '../data/urls';
-import { paperItems } from '../lib/feeds';
+import { paperItems } from '../lib/feeds/feeds';
 
 /** Every paper of the latest days, newest first, in each day's trending order. */
 export const GET: APIRoute = async () => {

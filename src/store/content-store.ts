@@ -3,12 +3,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serializePaper, parsePaperFile, unknownPinnedTopics } from '../lib/paper-file';
-import { decodeDump, parseDump, type DumpParse } from '../lib/parse';
-import type { Problem } from '../lib/problems';
+import { serializePaper, parsePaperFile, unknownPinnedTopics } from '../lib/ingest/paper-file';
+import { decodeDump, parseDump, type DumpParse } from '../lib/ingest/parse';
+import type { Problem } from '../lib/ingest/problems';
 import { DaySchema, type Paper } from '../lib/schema';
-import { parseTaxonomy, type Taxonomy } from '../lib/taxonomy';
-import type { DatedDump } from '../lib/records';
+import { parseTaxonomy, type Taxonomy } from '../lib/topics/taxonomy';
+import type { DatedDump } from '../lib/ingest/records';
 
 import { FatalError } from './errors';
 import type { ContentChange } from './transaction';

@@ -4,7 +4,7 @@
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY } from '../../src/lib/host-headers';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/site/host-headers';
 import { useServedSite } from './browser';
 
 const site = inject('rootSite');

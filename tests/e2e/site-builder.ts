@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } fr
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { headersFor, parseHostHeaders } from '../../src/lib/host-headers';
+import { headersFor, parseHostHeaders } from '../../src/lib/site/host-headers';
 import { ROOT, childEnv, scratchOutput } from '../helpers';
 
 export interface BuiltSite {

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { deflateRawSync, gzipSync } from 'node:zlib';
 import type { Paper } from '../schema';
-import { plainAbstract } from '../text';
+import { plainAbstract } from '../text/text';
 import type { FlexIndexClass } from './engine';
 import {
   INDEX_OPTIONS,
@@ -39,12 +39,16 @@ export function packBytesFor(totalBytes: number, papers: number): number {
   return Math.max(MIN_PACK_BYTES, Math.ceil(totalBytes / Math.max(FEW_PACKS, papers * PACKS_PER_PAPER)));
 }
 
-/** One field's postings: every term's buckets, encoded, from a flexsearch index of the papers' tokens. */
-function fieldPostings(docTokens: readonly string[][], Index: FlexIndexClass, encoder: unknown): Map<string, string> {
+/**
+ * One field's postings: every term's buckets, encoded, from a flexsearch index of the papers' tokens. Each paper's
+ * tokens are made as it is added, so no list of every paper's tokens is ever held.
+ */
+function fieldPostings(count: number, tokensOf: (doc: number) => string[], Index: FlexIndexClass, encoder: unknown): Map<string, string> {
   const index = new Index({ ...INDEX_OPTIONS, encoder });
-  docTokens.forEach((tokens, doc) => {
+  for (let doc = 0; doc < count; doc += 1) {
+    const tokens = tokensOf(doc);
     if (tokens.length > 0) index.add(doc, tokens.join(' '));
-  });
+  }
   const postings = new Map<string, string>();
   index.export((key, data) => {
     if (!key.endsWith('map')) return;
@@ -105,24 +109,22 @@ export function buildSearchFiles(
   const topicName = new Map(topics.map((t) => [t.slug, t.name]));
   // The title field holds the title alone: a paper's topic names are not its title, so they go last in the body
   // field, where they count least (a paper in "Quantization" that never says the word is found, below those that do).
-  const title = fieldPostings(
-    papers.map((p) => indexTokens(p.title)),
-    Index,
-    encoder,
-  );
+  const title = fieldPostings(papers.length, (n) => indexTokens(papers[n]!.title), Index, encoder);
   const body = fieldPostings(
-    papers.map((p) => {
+    papers.length,
+    (n) => {
+      const p = papers[n]!;
       const words = indexTokens([p.abstract, ...p.links.map((l) => l.label), ...(p.authors ?? []), p.arxivId ?? ''].join(' '));
       const seen = new Set(words);
       const topicWords = indexTokens(p.topics.map((t) => topicName.get(t.slug) ?? t.slug).join(' ')).filter((w) => !seen.has(w));
       return [...words, ...topicWords];
-    }),
+    },
     Index,
     encoder,
   );
   const files = new Map<string, Uint8Array>();
   let total = 0;
-  for (const [term, postings] of [...title, ...body]) total += term.length + postings.length;
+  for (const field of [title, body]) for (const [term, postings] of field) total += term.length + postings.length;
   const packs = packTerms(title, body, packBytes ?? packBytesFor(total, papers.length));
   title.clear();
   body.clear();

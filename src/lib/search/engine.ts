@@ -4,7 +4,7 @@
  * DecompressionStream in the browser, memory and zlib in tests.
  */
 import { containsPhrase, parseQuery, type Phrase } from './query';
-import { foldWord, foldWordAsTyped } from '../words';
+import { foldWord, foldWordAsTyped } from '../text/words';
 import {
   INDEX_OPTIONS,
   MASKS_FILE,

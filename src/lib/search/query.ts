@@ -2,7 +2,7 @@
  * The search box's small query language: `"an exact phrase"`, `-word` and `-"a phrase"` to leave papers out, and
  * plain words. Pure: the engine (engine.ts) decides what each part does to the results.
  */
-import { tokenize } from '../words';
+import { tokenize } from '../text/words';
 
 /** Words shorter than this are not indexed or searched (they match too much to help). */
 export const MIN_WORD = 2;

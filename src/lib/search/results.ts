@@ -2,7 +2,7 @@
 import { parseQuery, searchWords } from './query';
 import type { SearchHit } from './engine';
 import type { SearchDoc } from './format';
-import { tokenize } from '../words';
+import { tokenize } from '../text/words';
 
 /** Moves papers whose title (then abstract) holds the query's words as a phrase to the top of a ranked window. */
 export function boostPhrases(hits: readonly SearchHit[], docs: ReadonlyMap<number, SearchDoc>, query: string): SearchHit[] {

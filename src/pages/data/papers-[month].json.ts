@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../data/site';
-import { exportMonths, papersExport } from '../../lib/export';
+import { exportMonths, papersExport } from '../../lib/feeds/export';
 
 export const getStaticPaths = (async () => {
   const { digest } = await getSite();

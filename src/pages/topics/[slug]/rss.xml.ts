@@ -2,7 +2,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { channel, dailyContext, feedResponse, topicPapers } from '../../../data/feeds';
 import { getSite } from '../../../data/site';
 import { absolute, paths } from '../../../data/urls';
-import { paperItems } from '../../../lib/feeds';
+import { paperItems } from '../../../lib/feeds/feeds';
 
 export const getStaticPaths = (async () => {
   const { digest } = await getSite();

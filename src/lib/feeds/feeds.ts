@@ -7,12 +7,12 @@
  */
 import { generateAtomFeed, generateJsonFeed, generateOpml, generateRssFeed } from 'feedsmith';
 import { SaxesParser } from 'saxes';
-import { arxivLinks, findLinks } from './arxiv';
-import { compareNewestFirst, groupByPrimaryTopic } from './digest';
-import { formatDay } from './dates';
-import { gist } from './gist';
-import type { Day, Paper } from './schema';
-import { escapeHtml, plainAbstract, renderAbstract } from './text';
+import { arxivLinks, findLinks } from '../ingest/arxiv';
+import { compareNewestFirst, groupByPrimaryTopic } from '../site/digest';
+import { formatDay } from '../text/dates';
+import { gist } from '../text/gist';
+import type { Day, Paper } from '../schema';
+import { escapeHtml, plainAbstract, renderAbstract } from '../text/text';
 
 /** One feed item, the same in every format. */
 export interface FeedItem {

@@ -1,5 +1,5 @@
 /** Word forms folded on purpose, so that rules and search treat variants alike. Pure string functions. */
-import { BoundedCache } from './cache';
+import { BoundedCache } from '../cache';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 

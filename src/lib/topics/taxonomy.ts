@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
-import { SLUG_PATTERN, issueMessages } from './schema';
+import { SLUG_PATTERN, issueMessages } from '../schema';
 
 /** One rule: phrases that, found in a paper, add `weight` to a topic's score (a negative weight takes away). */
 export const RuleSchema = z.object({

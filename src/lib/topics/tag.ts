@@ -1,7 +1,7 @@
-import type { PaperTopic } from './schema';
+import type { PaperTopic } from '../schema';
 import type { Taxonomy } from './taxonomy';
-import { plainAbstract } from './text';
-import { foldWord, tokenize, type Token } from './words';
+import { plainAbstract } from '../text/text';
+import { foldWord, tokenize, type Token } from '../text/words';
 
 interface Phrase {
   /** Folded words; a word may be a prefix pattern (`wild`). */

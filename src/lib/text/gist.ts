@@ -1,5 +1,5 @@
 /** A paper's one-line gist: the abstract's key sentence, by a simple rule that needs no model and never varies. */
-import { BoundedCache } from './cache';
+import { BoundedCache } from '../cache';
 import { cutAtWord, plainAbstract } from './text';
 
 // Where authors say what they did. The first sentence that does is the paper's contribution.

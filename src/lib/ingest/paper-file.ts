@@ -1,5 +1,5 @@
 import matter from 'gray-matter';
-import { PaperFrontMatterSchema, PaperSchema, formatIssues, type Paper, type Validated } from './schema';
+import { PaperFrontMatterSchema, PaperSchema, formatIssues, type Paper, type Validated } from '../schema';
 
 /**
  * The text of `content/papers/<id>.md`: YAML front matter with the schema's fields in the schema's order, then the

@@ -3,7 +3,7 @@ import { extractLinks } from './links';
 import { titleKey } from './normalise';
 import type { DumpPaper } from './parse';
 import type { Problem } from './problems';
-import { PaperSchema, formatIssues, type Day, type Paper, type PaperTopic, type Sighting } from './schema';
+import { PaperSchema, formatIssues, type Day, type Paper, type PaperTopic, type Sighting } from '../schema';
 import { baseSlug } from './slug';
 
 /** One parsed dump, named by its date. A day may have several dumps (`2026-12-01.txt`, `2026-12-01.2.txt`, …). */

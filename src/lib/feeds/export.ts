@@ -2,8 +2,8 @@
  * The public export of every record: one JSON file per month a paper was first seen in (a host caps a file's size,
  * Cloudflare Pages at 25 MiB, which one file of a year's papers passes), and `papers.json` listing them.
  */
-import { monthOf } from './dates';
-import { PaperFrontMatterSchema, type Paper } from './schema';
+import { monthOf } from '../text/dates';
+import { PaperFrontMatterSchema, type Paper } from '../schema';
 
 // The record's fields in the schema's order, the abstract after the title: every field the schema gains is exported.
 const KEYS = ['id', 'title', 'abstract', ...Object.keys(PaperFrontMatterSchema.shape).filter((k) => k !== 'id' && k !== 'title')] as (keyof Paper)[];

@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { RELATED_COUNT } from './related';
-import { formatIssues } from './schema';
+import { formatIssues } from '../schema';
 
 /** `content/site.yaml`: the digest's name and the sizes of its lists. */
 export const SiteSettingsSchema = z.object({

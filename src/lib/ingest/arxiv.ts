@@ -7,8 +7,8 @@
  * `http://arxiv.org/api/errors` and the message as its summary.
  */
 import { SaxesParser } from 'saxes';
-import { ARXIV_ID, type Paper } from './schema';
-import { plainAbstract } from './text';
+import { ARXIV_ID, type Paper } from '../schema';
+import { plainAbstract } from '../text/text';
 
 const NEW_ID = String.raw`\d{4}\.\d{4,5}`;
 const OLD_ID = String.raw`[a-z-]+(?:\.[A-Z]{2})?\/\d{7}`;

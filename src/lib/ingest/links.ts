@@ -1,4 +1,4 @@
-import type { Link } from './schema';
+import type { Link } from '../schema';
 
 const CODE_HOSTS = new Set(['github.com', 'gitlab.com', 'bitbucket.org', 'codeberg.org', 'git.sr.ht', 'huggingface.co']);
 

@@ -1,4 +1,4 @@
-import { foldedWords } from './words';
+import { foldedWords } from '../text/words';
 
 /** English words that carry no topic; dropped before weighting. */
 const STOPWORDS = new Set(

@@ -1,7 +1,7 @@
-import { isoWeek, monthOf, type IsoWeek } from './dates';
+import { isoWeek, monthOf, type IsoWeek } from '../text/dates';
 import { RELATED_COUNT, relatedPapers, type Related } from './related';
-import type { Day, Paper } from './schema';
-import type { Taxonomy, Topic } from './taxonomy';
+import type { Day, Paper } from '../schema';
+import type { Taxonomy, Topic } from '../topics/taxonomy';
 
 export interface TopicGroup {
   topic: Topic;

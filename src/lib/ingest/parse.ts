@@ -1,4 +1,4 @@
-import { GLUED_BUTTON, isChrome } from './chrome';
+import { GLUED_BUTTON, isFurniture } from './furniture';
 import { cleanLine, splitLines, titleKey } from './normalise';
 import type { Problem } from './problems';
 
@@ -106,7 +106,7 @@ function contentLines(text: string, file: string, problems: Problem[]): ContentL
       return;
     }
     flushBlanks();
-    if (isChrome(cleaned)) {
+    if (isFurniture(cleaned)) {
       problems.push({ file, line, severity: 'note', message: `skipped page chrome ${preview(cleaned)}` });
       pageStart = true;
       return;

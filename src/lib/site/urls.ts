@@ -2,7 +2,7 @@
  * The one place URLs are made. Every page, feed, sitemap entry and search result builds its links here, so the
  * base path (a site served under `/digest/`) and the site origin are applied the same way everywhere.
  */
-import type { Day } from './schema';
+import type { Day } from '../schema';
 
 /** Site-relative paths, without the base. Directory pages end in `/`; files (feeds) do not. */
 export const paths = {

@@ -1,6 +1,6 @@
 /** Scoring of predicted topic sets against hand labels. Pure arithmetic and validation, no I/O. */
 import { z } from 'astro/zod';
-import { formatIssues, type Validated } from './schema';
+import { formatIssues, type Validated } from '../schema';
 import { orderValue } from './tag';
 
 /** One hand-labelled paper of an evaluation file such as `../shared/eval/topics-dev.json`. */

@@ -3,7 +3,7 @@
  * (a missed day filled in without saying so), yesterday's page pasted again, a paste cut off halfway. Pure: the
  * command line prints them as warnings, and `--strict` (the deploy workflow) refuses the dump.
  */
-import type { Day } from './schema';
+import type { Day } from '../schema';
 
 export interface DayPapers {
   date: Day;

@@ -12,8 +12,8 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { BoundedCache } from './cache';
-import { trimUrl } from './links';
+import { BoundedCache } from '../cache';
+import { trimUrl } from '../ingest/links';
 
 export type Inline =
   | { kind: 'text'; value: string }
