@@ -38,7 +38,7 @@ export function hostHeaders(base: string, entries: readonly { name: string; fold
   const rule = (path: string, headers: [string, string][]) => `${path}\n${headers.map(([k, v]) => `  ${k}: ${v}`).join('\n')}\n`;
   const sorted = [...entries].filter((e) => e.name !== '_headers' && e.name !== '_redirects').sort((a, b) => (a.name < b.name ? -1 : 1));
   const rules = [
-    '# Written by papers-digest at build time (src/lib/host-headers.ts); read by Netlify and Cloudflare Pages.\n',
+    '# Written by papers-digest at build time (src/lib/site/host-headers.ts); read by Netlify and Cloudflare Pages.\n',
     rule(`${prefix}*`, [
       ['Content-Security-Policy', CONTENT_SECURITY_POLICY],
       ['X-Content-Type-Options', 'nosniff'],
