@@ -133,7 +133,7 @@ describe('the feeds of a built site', () => {
       expect(item.categories!.map((c: string | { _: string }) => (typeof c === 'string' ? c : c._))).toContain('Neural codecs & compression');
   });
 
-  it('advertises the feeds on every page, the day feed on a day page and the topic feed on its page', () => {
+  it('advertises the feeds on every page, the daily digest on a day page and the topic feed on its page', () => {
     expect(read(site.out, 'index.html')).toContain(
       '<link rel="alternate" type="application/rss+xml" title="Papers Digest: every paper (RSS)" href="/rss.xml">',
     );
@@ -143,8 +143,8 @@ describe('the feeds of a built site', () => {
     expect(read(site.out, 'topics/codecs/index.html')).toMatch(
       /<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="\/topics\/codecs\/rss.xml">/,
     );
-    expect(read(site.out, 'days/2026-11-26/index.html')).toMatch(
-      /<link rel="alternate" type="application\/rss\+xml" title="[^"]+" href="\/days\/2026-11-26\/rss.xml">/,
+    expect(read(site.out, 'days/2026-11-26/index.html')).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Papers Digest: daily digest (RSS)" href="/daily.xml">',
     );
     expect(read(site.out, 'about/index.html')).toContain('href="/feeds/"');
   });
@@ -239,13 +239,13 @@ describe('stable feeds', () => {
   });
 });
 
-describe('day feeds', () => {
-  it('has a feed for each day with that day’s papers in its order', async () => {
-    const day = await parser.parseString(read(site.out, 'days/2026-11-26/rss.xml'));
-    expect(day.items).toHaveLength(224);
-    expect(day.items[0]!.title).toBe('One-Shot Face Video Re-enactment using Hybrid Latent Spaces of StyleGAN2');
-    const next = await parser.parseString(read(site.out, 'days/2026-11-27/rss.xml'));
-    expect(next.items.map((i) => i.title)).toEqual([HOSTILE_TITLE, 'One-Shot Face Video Re-enactment using Hybrid Latent Spaces of StyleGAN2']);
-    expect(read(site.out, 'days/2026-11-26/index.html')).toContain('href="/days/2026-11-26/rss.xml"');
+describe('a day and its feed', () => {
+  it('points a day page to the daily digest, which carries every day, rather than a feed of one past day', async () => {
+    expect(existsSync(join(site.out, 'days/2026-11-26/rss.xml'))).toBe(false);
+    const page = read(site.out, 'days/2026-11-26/index.html');
+    expect(page).toContain('<a href="/daily.xml">Every day by feed</a>');
+    const daily = await parser.parseString(read(site.out, 'daily.xml'));
+    const item = daily.items.find((i) => i.link === 'https://digest.test/days/2026-11-26/');
+    expect(item?.title).toBe('26 November 2026: 224 papers');
   });
 });
