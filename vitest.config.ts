@@ -13,7 +13,7 @@ export default defineConfig({
     // integrations are tested through the built site and the CLI.
     coverage: {
       provider: 'v8',
-      include: ['src/lib/**'],
+      include: ['src/lib/**/*.ts'],
       reporter: ['text-summary'],
       thresholds: { statements: 95, lines: 95, functions: 90, branches: 85 },
     },
