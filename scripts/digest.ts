@@ -165,7 +165,8 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
     'ingest',
     () => {
       // An ingest with nothing to add, as `npm run build` runs it, after one that left the same inputs: nothing to do.
-      if (!incoming && !options.regenerate && !options.strict && ingestIsCurrent(ingestFingerprint())) {
+      const before = !incoming && !options.regenerate && !options.strict ? ingestFingerprint() : undefined;
+      if (before && ingestIsCurrent(before)) {
         console.error(
           `Nothing new to ingest: the dumps, the taxonomy and the paper files are as the last ingest left them (${join(CONTENT.root, INGEST_STAMP)}).`,
         );
@@ -215,8 +216,8 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
       problems.push(...merged.problems);
       report(problems, options.quiet);
       const change = paperChanges(merged.papers, existing);
-      if (writes.length > 0 || change.writes.length > 0 || change.removes.length > 0)
-        commitChanges(CONTENT.root, { writes: [...writes, ...change.writes], removes: change.removes });
+      const wrote = writes.length > 0 || change.writes.length > 0 || change.removes.length > 0;
+      if (wrote) commitChanges(CONTENT.root, { writes: [...writes, ...change.writes], removes: change.removes });
       console.error(daySummary(checked, merged.papers, taxonomy));
       const problemCount = [...all.problems, ...problems].filter((p) => p.severity === 'error').length;
       if (problemCount > 0) console.error(`  ${problemCount} paper${problemCount > 1 ? 's' : ''} could not be read: see the errors above (FILE:LINE).`);
@@ -225,7 +226,8 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
           `${change.changed} paper file${change.changed === 1 ? '' : 's'} written, ${change.removed} removed${writes.length > 0 ? `, ${writes.length} dump added` : ''}.`,
       );
       if (hasErrors(all.problems) || hasErrors(problems)) return 1;
-      writeIngestStamp(ingestFingerprint());
+      // Nothing written: the files are as they were read, and so is their fingerprint.
+      writeIngestStamp(before !== undefined && !wrote ? before : ingestFingerprint());
       return 0;
     },
     note,

@@ -95,7 +95,7 @@ export class SearchEngine {
   readonly #files: SearchFiles;
   readonly #Index: FlexIndexClass;
   readonly #encoder: unknown;
-  #meta: Promise<{ meta: SearchMeta; places: RecordPlace[] }> | undefined;
+  readonly #metaFile = new Map<0, Promise<{ meta: SearchMeta; places: RecordPlace[] }>>();
   readonly #packs = new Map<number, Promise<PackIndexes>>();
   readonly #records = new Map<number, Promise<SearchDoc>>();
   readonly #maskFile = new Map<0, Promise<SearchMasks>>();
@@ -118,15 +118,10 @@ export class SearchEngine {
   }
 
   #loadMeta(): Promise<{ meta: SearchMeta; places: RecordPlace[] }> {
-    if (!this.#meta) {
-      const loading = this.#files.file('meta.json').then((bytes) => {
-        const meta = JSON.parse(text(bytes)) as SearchMeta;
-        return { meta, places: recordPlaces(meta.recordSizes) };
-      });
-      loading.catch(() => (this.#meta = undefined));
-      this.#meta = loading;
-    }
-    return this.#meta;
+    return SearchEngine.#kept(this.#metaFile, 0, async () => {
+      const meta = JSON.parse(text(await this.#files.file('meta.json'))) as SearchMeta;
+      return { meta, places: recordPlaces(meta.recordSizes) };
+    });
   }
 
   async meta(): Promise<SearchMeta> {
