@@ -1,7 +1,9 @@
 import { parseAtomFeed, parseJsonFeed, parseOpml, parseRssFeed } from 'feedsmith';
 import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { exportIndex, exportMonths, papersExport } from '../src/lib/feeds/export';
+import { exportIndex, papersExport } from '../src/lib/feeds/export';
+import { buildDigest } from '../src/lib/site/digest';
+import type { Taxonomy } from '../src/lib/topics/taxonomy';
 import {
   assertWellFormed,
   atomFeed,
@@ -193,12 +195,12 @@ describe('the export', () => {
     expect(JSON.parse(papersExport([]))).toEqual([]);
   });
 
-  it('splits by the month a paper was first seen, newest first, and lists the months in papers.json', () => {
-    const at = (p: (typeof papers)[number], firstSeen: string) => ({ ...p, firstSeen });
+  it('is split by the month a paper was first seen, newest first (the digest’s months), listed in papers.json', () => {
+    const at = (p: (typeof papers)[number], firstSeen: string) => ({ ...p, firstSeen, seen: [{ date: firstSeen, rank: 1 }] });
     const mixed = [at(papers[0]!, '2026-12-01'), at(papers[1]!, '2026-11-30'), at(papers[2]!, '2026-12-02'), at(papers[3]!, '2025-12-31')];
-    const months = exportMonths(mixed);
-    expect(months.map((m) => [m.month, m.papers.map((p) => p.id)])).toEqual([
-      ['2026-12', [papers[0]!.id, papers[2]!.id]],
+    const { months } = buildDigest(mixed, { topics: [], settings: {} } as unknown as Taxonomy);
+    expect(months.map((m) => [m.key, m.papers.map((p) => p.id)])).toEqual([
+      ['2026-12', [papers[2]!.id, papers[0]!.id]],
       ['2026-11', [papers[1]!.id]],
       ['2025-12', [papers[3]!.id]],
     ]);

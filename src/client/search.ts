@@ -161,7 +161,6 @@ export function startSearchPage(): void {
     }
     try {
       const asked = `${query}\u0000${topics.join(',')}`;
-      const started = performance.now();
       const pending = answers.get(asked, () => answer(query, topics));
       const shownAnswer = await pending.catch((error: unknown) => {
         // A failed answer (offline) is not kept: asked again, it loads again.
@@ -173,7 +172,6 @@ export function startSearchPage(): void {
       key = asked;
       shown = 0;
       list!.replaceChildren();
-      list!.dataset['queryMs'] = (performance.now() - started).toFixed(2);
       status!.textContent = shownAnswer.status;
       await showMore();
     } catch (error) {

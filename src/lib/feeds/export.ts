@@ -2,7 +2,6 @@
  * The public export of every record: one JSON file per month a paper was first seen in (a host caps a file's size,
  * Cloudflare Pages at 25 MiB, which one file of a year's papers passes), and `papers.json` listing them.
  */
-import { monthOf } from '../text/dates';
 import { PaperFrontMatterSchema, type Paper } from '../schema';
 
 // The record's fields in the schema's order, the abstract after the title: every field the schema gains is exported.
@@ -14,25 +13,10 @@ export function papersExport(papers: readonly Paper[]): string {
   return records.length === 0 ? '[]\n' : `[\n${records.join(',\n')}\n]\n`;
 }
 
-export interface MonthExport {
-  /** `YYYY-MM`. */
-  month: string;
-  papers: Paper[];
-}
-
-/** The papers by the month they were first seen, newest month first, each in the digest's order. */
-export function exportMonths(papers: readonly Paper[]): MonthExport[] {
-  const months = new Map<string, Paper[]>();
-  for (const paper of papers) {
-    const month = monthOf(paper.firstSeen);
-    const list = months.get(month);
-    if (list) list.push(paper);
-    else months.set(month, [paper]);
-  }
-  return [...months].sort((a, b) => b[0].localeCompare(a[0])).map(([month, list]) => ({ month, papers: list }));
-}
-
-/** `papers.json`: where each month's records are, and how many. */
-export function exportIndex(months: readonly MonthExport[], url: (month: string) => string): string {
-  return `${JSON.stringify({ months: months.map((m) => ({ month: m.month, papers: m.papers.length, url: url(m.month) })) }, null, 1)}\n`;
+/**
+ * `papers.json`: where each month's records are, and how many. The months are the digest's (`Digest.months`: papers by
+ * the month they were first seen, newest month first).
+ */
+export function exportIndex(months: readonly { key: string; papers: readonly Paper[] }[], url: (month: string) => string): string {
+  return `${JSON.stringify({ months: months.map((m) => ({ month: m.key, papers: m.papers.length, url: url(m.key) })) }, null, 1)}\n`;
 }

@@ -211,7 +211,7 @@ export class SearchEngine {
     // of "acce". Looked up as typed first; where nothing starts so, as the folded word ("codecs" → codec).
     const typing = /[\p{L}\p{N}]$/u.test(query) ? (query.match(/[\p{L}\p{N}]+$/u)?.[0] ?? '') : '';
     const asTyped = typing ? foldWordAsTyped(typing) : '';
-    // Every word's lookup starts at once: the shards they need load in parallel.
+    // Every word's lookup starts at once: the packs they need load in parallel.
     const lookups = await Promise.all(
       words.map(async (word) => {
         const typed = word === foldWord(typing) && asTyped !== word ? await this.#lookup(asTyped) : undefined;
@@ -227,7 +227,7 @@ export class SearchEngine {
       const df = matching.size;
       const idf = Math.log(1 + meta.count / df) * (fuzzy ? FUZZY_FACTOR : 1);
       const title = new Set(found.title);
-      // The body shard lists papers that use the word most first; earlier places earn up to one more point.
+      // The body field lists papers that use the word most first; earlier places earn up to one more point.
       const bodyPlace = new Map(found.body.map((n, place) => [n, 1 - place / found.body.length]));
       for (const n of matching) {
         const entry = scores.get(n) ?? { score: 0, matched: 0 };

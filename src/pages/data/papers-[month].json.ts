@@ -1,15 +1,13 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../data/site';
-import { exportMonths, papersExport } from '../../lib/feeds/export';
+import { papersExport } from '../../lib/feeds/export';
+import type { Paper } from '../../lib/schema';
 
 export const getStaticPaths = (async () => {
   const { digest } = await getSite();
-  return exportMonths(digest.papers).map((m) => ({ params: { month: m.month } }));
+  return digest.months.map((m) => ({ params: { month: m.key }, props: { papers: m.papers } }));
 }) satisfies GetStaticPaths;
 
-/** One month's records (first seen that month), with topics and their evidence. */
-export const GET: APIRoute = async ({ params }) => {
-  const { digest } = await getSite();
-  const month = exportMonths(digest.papers).find((m) => m.month === params['month'])!;
-  return new Response(papersExport(month.papers), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
-};
+/** One month's records (first seen that month, in the digest's order), with topics and their evidence. */
+export const GET: APIRoute<{ papers: Paper[] }> = ({ props }) =>
+  new Response(papersExport(props.papers), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
