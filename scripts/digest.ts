@@ -8,7 +8,7 @@ import { mergeDumps, type DatedDump } from '../src/lib/ingest/records';
 import { dayWarnings, type DayPapers } from '../src/lib/ingest/day-checks';
 import { titleKey } from '../src/lib/ingest/normalise';
 import type { Taxonomy } from '../src/lib/topics/taxonomy';
-import { compileTaxonomy, orderKey, scoreTopics, tagPaper, topicThreshold } from '../src/lib/topics/tag';
+import { compileTaxonomy, orderKey, outsideSubjects, scoreTopics, tagPaper, topicThreshold } from '../src/lib/topics/tag';
 import { decodeDump, parseDump, type DumpParse } from '../src/lib/ingest/parse';
 import {
   CONTENT,
@@ -346,6 +346,12 @@ async function enrichPapers(options: EnrichOptions): Promise<number> {
   return failed.length > 0 ? 1 : 0;
 }
 
+/** Says that a title names subjects outside the taxonomy, and what a topic then needs; empty if it names none. */
+function outsideNote(taxonomy: Taxonomy, subjects: readonly string[]): string {
+  if (subjects.length === 0 || !taxonomy.outside) return '';
+  return `; the title names a subject outside the taxonomy (${subjects.map((s) => `“${s}”`).join(', ')}), so a topic needs ${taxonomy.outside.score}`;
+}
+
 function commandTopicsReview(): number {
   const taxonomy = loadTaxonomyFile(CONTENT.topics);
   const compiled = compileTaxonomy(taxonomy);
@@ -355,13 +361,16 @@ function commandTopicsReview(): number {
       taxonomy.topics.find((t) => t.slug === slug)!,
     );
   const tagged = [...readPaperFiles(CONTENT.papers).values()].map((paper) => ({ paper, given: tagPaper(compiled, paper) }));
-  const describe = ({ paper, given }: (typeof tagged)[number]) =>
-    scoreTopics(compiled, paper)
-      .filter((s) => s.score > 0)
-      .sort((a, b) => b.score - a.score)
-      .slice(0, 3)
-      .map((s) => `${s.slug} ${s.score}${given.some((t) => t.slug === s.slug) ? ' (given)' : ''} of ${bar(s.slug)} needed`)
-      .join(', ') || 'no rule matched';
+  const describe = ({ paper, given }: (typeof tagged)[number]) => {
+    const best =
+      scoreTopics(compiled, paper)
+        .filter((s) => s.score > 0)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 3)
+        .map((s) => `${s.slug} ${s.score}${given.some((t) => t.slug === s.slug) ? ' (given)' : ''} of ${bar(s.slug)} needed`)
+        .join(', ') || 'no rule matched';
+    return `${best}${outsideNote(taxonomy, outsideSubjects(compiled, paper))}`;
+  };
   const list = (entries: typeof tagged) => {
     for (const entry of entries) console.log(`  ${entry.paper.id}\n    “${entry.paper.title}”: ${describe(entry)}`);
   };
@@ -377,14 +386,17 @@ function commandTopicsReview(): number {
 }
 
 function commandExplain(query: string): number {
-  const compiled = compileTaxonomy(loadTaxonomyFile(CONTENT.topics));
+  const taxonomy = loadTaxonomyFile(CONTENT.topics);
+  const compiled = compileTaxonomy(taxonomy);
   const papers = readPaperFiles(CONTENT.papers);
   const needle = query.toLowerCase();
   const paper = papers.get(query) ?? [...papers.values()].find((p) => p.title.toLowerCase().includes(needle));
   if (!paper) throw new FatalError(`No paper has the id or a title containing “${query}”.`);
   const stored = paper.topics.map((t) => t.slug);
   const now = tagPaper(compiled, paper).map((t) => t.slug);
-  console.log(`${paper.title}\n  id ${paper.id}\n  topics: ${stored.join(', ')}`);
+  console.log(
+    `${paper.title}\n  id ${paper.id}\n  topics: ${stored.join(', ') || 'none (unsorted)'}${outsideNote(taxonomy, outsideSubjects(compiled, paper))}`,
+  );
   if (now.join() !== stored.join()) console.log(`  with the rules as they are now: ${now.join(', ')} (npm run digest -- ingest stores them)`);
   console.log(`\n  ${'topic'.padEnd(26)} ${'score'.padStart(6)} ${'title'.padStart(6)} ${'opening'.padStart(8)} ${'order'.padStart(6)}  evidence`);
   const rows = scoreTopics(compiled, paper).map((s, index) => ({ ...s, order: orderKey(compiled, s, index) }));

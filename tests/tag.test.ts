@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileTaxonomy, openingSentenceEnd, orderKey, scoreTopics, tagPaper } from '../src/lib/topics/tag';
+import { compileTaxonomy, openingSentenceEnd, orderKey, outsideSubjects, scoreTopics, tagPaper } from '../src/lib/topics/tag';
 import { parseTaxonomy, type Taxonomy } from '../src/lib/topics/taxonomy';
-import { foldWord } from '../src/lib/text/words';
+import { foldWord, tokenize } from '../src/lib/text/words';
 import { ROOT } from './helpers';
 
 const loaded = parseTaxonomy(readFileSync(join(ROOT, 'content/topics.yaml'), 'utf8'));
@@ -21,6 +21,18 @@ describe('word forms', () => {
     ['analyse', 'analyze'],
     ['bias', 'bias'],
   ])('%s folds to %s', (word, form) => expect(foldWord(word)).toBe(form));
+
+  it('tokenizes with each word where it stands, repeated words and accents included', () => {
+    const text = '“Naïve” codecs, codec-free: Codecs!';
+    expect(tokenize(text).map((t) => [t.form, text.slice(t.start, t.end)])).toEqual([
+      ['naive', 'Naïve'],
+      ['codec', 'codecs'],
+      ['codec', 'codec'],
+      ['free', 'free'],
+      ['codec', 'Codecs'],
+    ]);
+    expect(tokenize(' ,; ')).toEqual([]);
+  });
 });
 
 describe('tagPaper with the real taxonomy', () => {
@@ -213,6 +225,41 @@ describe('tagPaper with the real taxonomy', () => {
     expect(autoencodersFirst.slice(0, 2)).toEqual(['autoencoders', 'speech-audio']);
   });
 
+  it('leaves unsorted a paper whose title names a subject outside the taxonomy, unless it is squarely about a topic', () => {
+    expect(slugs('An Efficient Deep Learning Model for Rainfall Nowcasting', 'We predict rainfall efficiently with a fast, compact model.')).toEqual([]);
+    expect(slugs('Efficient Locomotion for Legged Robots', 'A lightweight policy runs efficiently on the robot.')).toEqual([]);
+    const llm = slugs(
+      'Large Language Models for Protein Design',
+      'We fine-tune a large language model on protein sequences. The language model generates proteins; natural language prompts steer it.',
+    );
+    expect(llm).toContain('language');
+    expect(slugs('Efficient Inference for Video Models', 'We cut latency and memory of inference with pruning.')).toContain('efficiency');
+  });
+
+  it('takes an encoder named in a title (BERT, wav2vec, a vision foundation model) as an encoders paper, not a position encoding', () => {
+    expect(slugs('NeoBERT: A Next-Generation BERT', 'We pretrain a new text encoder for retrieval and classification.')).toContain('encoders');
+    expect(slugs('Continual Pre-training for Vision Foundation Models', 'We pretrain vision foundation models with images and text.')).toContain('encoders');
+    expect(slugs('Relative Position Encoding for Vision Transformers', 'We study position encodings in vision transformers.')).not.toContain('encoders');
+  });
+
+  it('takes FP8 and 2bit as low precision, and a ViT in the title as vision', () => {
+    expect(slugs('An FP8 Training Recipe for Language Models', 'We train language models in FP8 with reduced precision.')).toContain('quantization');
+    expect(slugs('KV: A 2bit Cache', 'We store the cache in 2bit.')).toContain('quantization');
+    expect(slugs('Token Merging: Your ViT But Faster', 'We merge similar tokens to raise throughput.')).toEqual(
+      expect.arrayContaining(['vision', 'efficiency']),
+    );
+  });
+
+  it('does not take pruned or merged tokens for discrete codes, nor a GAN vocoder for image generation', () => {
+    expect(slugs('Token Pruning for Vision-Language Models', 'We prune tokens to cut latency of inference.')).not.toContain('discrete-representations');
+    expect(slugs('A GAN Vocoder for Speech Synthesis', 'A generative adversarial vocoder generates speech waveforms.')).not.toContain('generative');
+  });
+
+  it('takes spoken dialogue and audio-language pretraining as multimodal, and a multimodal language model as not NLP', () => {
+    expect(slugs('Spoken Dialogue Models: A Survey', 'Spoken dialogue systems talk with people in speech.')).toContain('multimodal');
+    expect(slugs('A Visual Encoder for a Multimodal Language Model', 'We fuse visual encoders for a multimodal language model.')).not.toContain('language');
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
@@ -237,6 +284,11 @@ describe('tagPaper with a small taxonomy', () => {
     ],
   };
   const compiled = compileTaxonomy(small);
+
+  it('matches a prefix pattern shorter than three letters', () => {
+    const short = compileTaxonomy({ ...small, topics: [{ ...small.topics[0]!, rules: [{ match: ['vq*'], weight: 2, titleOnly: false }] }] });
+    expect(scoreTopics(short, { title: 'x', abstract: 'A VQGAN and a VQ model, not a VAE.' })[0]).toMatchObject({ score: 4, evidence: ['VQGAN', 'VQ'] });
+  });
 
   it('caps repeats in the abstract', () => {
     expect(scoreTopics(compiled, { title: 'x', abstract: 'alpha alphas alphabet alpha' })[0]!.score).toBe(2);
@@ -272,6 +324,37 @@ describe('tagPaper with a small taxonomy', () => {
       [2, 2],
     ]);
     expect(scoreTopics(opening, tie).map((s, i) => orderKey(opening, s, i))).toEqual([2, 4]);
+  });
+
+  describe('a title naming a subject outside the taxonomy', () => {
+    const outside = compileTaxonomy({ ...small, outside: { match: ['weather', 'protein*'], score: 6 } });
+    const tags = (paper: { title: string; abstract: string }) => tagPaper(outside, paper).map((t) => t.slug);
+
+    it('leaves the paper unsorted unless a topic reaches the outside score', () => {
+      const weak = { title: 'Weather from Alpha', abstract: 'alpha alpha' };
+      expect(tagPaper(compiled, weak).map((t) => t.slug)).toEqual(['a']);
+      expect(tags(weak)).toEqual([]);
+      expect(outsideSubjects(outside, weak)).toEqual(['Weather']);
+      // Alpha in the title (3) and twice in the abstract (2): 5, one short of the outside score.
+      expect(tags({ title: 'Alpha Weather', abstract: 'alpha alpha' })).toEqual([]);
+      expect(tags({ title: 'Alpha Weather', abstract: 'alpha alpha. Beta gamma.' })).toEqual([]);
+      expect(tags({ title: 'Alpha Weather', abstract: 'alpha alpha alpha' })).toEqual([]);
+      const strong = { title: 'Beta Gamma for Proteins', abstract: 'beta gamma' };
+      expect(scoreTopics(outside, strong)[1]!.score).toBe(8);
+      expect(tags(strong)).toEqual(['b']);
+    });
+
+    it('reads the subject in the title only, and folds its words as rules do', () => {
+      expect(tags({ title: 'Alpha', abstract: 'alpha alpha, for weather and proteins' })).toEqual(['a']);
+      expect(outsideSubjects(outside, { title: 'Protein-Folding Alpha' })).toEqual(['Protein']);
+      expect(outsideSubjects(outside, { title: 'WEATHERS of Alpha' })).toEqual(['WEATHERS']);
+      expect(outsideSubjects(outside, { title: 'Weathered Alpha' })).toEqual([]);
+    });
+
+    it('changes nothing without an outside list', () => {
+      expect(outsideSubjects(compiled, { title: 'Weather' })).toEqual([]);
+      expect(tagPaper(compiled, { title: 'Weather', abstract: 'alpha alpha' }).map((t) => t.slug)).toEqual(['a']);
+    });
   });
 
   it('keeps a topic with its own lower share beside a strong main topic', () => {

@@ -28,6 +28,17 @@ describe('parseTaxonomy', () => {
       });
   });
 
+  it('reads the subjects outside the taxonomy, with a default score, and refuses an empty list', () => {
+    const withOutside = (lines: string) => parseTaxonomy(valid.replace('topics:', `outside:\n${lines}\ntopics:`));
+    const read = withOutside('  match: [weather, protein*]');
+    expect(read.ok && read.value.outside).toEqual({ match: ['weather', 'protein*'], score: 16 });
+    const scored = withOutside('  match: [weather]\n  score: 12');
+    expect(scored.ok && scored.value.outside?.score).toBe(12);
+    expect(withOutside('  match: []')).toEqual({ ok: false, messages: ['field outside.match: Too small: expected array to have >=1 items'] });
+    const none = parseTaxonomy(valid);
+    expect(none.ok && none.value.outside).toBeUndefined();
+  });
+
   it('names the topic and the field of a bad rule', () => {
     expect(parseTaxonomy(valid.replace('weight: 3', 'weight: 0'))).toMatchInlineSnapshot(`
       {

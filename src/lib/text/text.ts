@@ -381,12 +381,15 @@ export function inlineText(nodes: readonly Inline[]): string {
  * Anything `parseInline` could change (a URL needs "http"; a mangled entity, "x20"; a citation key, a year between
  * letters), or a no-break space.
  */
-const MAYBE_MARKUP = /[\\{_^$~%\u00A0]|x20|https?:|\p{Ll}(?:19|20)\d{2}\p{Ll}/iu;
+const MAYBE_MARKUP = /[\\{_^$~%\u00A0]|x20|https?:/i;
+/** A year between letters, as a citation key has (tested only where a year is: a letter class at every place is slow). */
+const MAYBE_YEAR = /(?:19|20)\d\d/;
+const YEAR_BETWEEN_LETTERS = /\p{Ll}(?:19|20)\d{2}\p{Ll}/iu;
 
 /** The abstract as plain text, as the page shows it: for excerpts, feeds, search and the tagger. */
 export function plainAbstract(text: string): string {
   // Most abstracts have no markup at all: they are their own plain text (the tagger reads 20,000 in one run).
-  if (!MAYBE_MARKUP.test(text)) return text;
+  if (!MAYBE_MARKUP.test(text) && !(MAYBE_YEAR.test(text) && YEAR_BETWEEN_LETTERS.test(text))) return text;
   return inlineText(parseInline(text)).replace(/\u00A0/g, ' ');
 }
 

@@ -1,7 +1,7 @@
 import type { PaperTopic } from '../schema';
 import type { Taxonomy } from './taxonomy';
 import { plainAbstract } from '../text/text';
-import { foldWord, tokenize, type Token } from '../text/words';
+import { foldWord, tokenArrays } from '../text/words';
 
 interface Phrase {
   /** Folded words; a word may be a prefix pattern (`wild`). */
@@ -18,51 +18,68 @@ interface CompiledRule {
   titleOnly: boolean;
 }
 
+/** Phrases indexed for matching at each word of a text. */
+interface PhraseIndex {
+  /** Phrases by their first folded word (exact first words). */
+  byFirst: Map<string, Phrase[]>;
+  /** Phrases whose first word is a prefix pattern, by the prefix's first three letters (`prefixKey`). */
+  byPrefix: Map<number, Phrase[]>;
+  /** Phrases whose first word is a prefix pattern shorter than three letters: tried at every word. */
+  shortPrefix: Phrase[];
+}
+
+/** A word's first three letters as one number: a map keyed so is read without making and hashing a string per word. */
+function prefixKey(word: string): number {
+  return word.length < PREFIX_KEY ? -1 : word.charCodeAt(0) * 2 ** 32 + word.charCodeAt(1) * 2 ** 16 + word.charCodeAt(2);
+}
+
 /** A taxonomy compiled for fast matching: built once, used for every paper. */
-export interface CompiledTaxonomy {
+export interface CompiledTaxonomy extends PhraseIndex {
   taxonomy: Taxonomy;
   /** Every rule of every topic, flattened. */
   rules: CompiledRule[];
-  /** Phrases by their first folded word (exact first words). */
-  byFirst: Map<string, Phrase[]>;
-  /** Phrases whose first word is a prefix pattern, by the prefix's first three letters. */
-  byPrefix: Map<string, Phrase[]>;
+  /** The phrases of `outside` (subjects the taxonomy does not cover), each as rule 0; empty without them. */
+  outside: PhraseIndex;
 }
 
 const PREFIX_KEY = 3;
 const MAX_EVIDENCE = 6;
 
-export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
-  const byFirst = new Map<string, Phrase[]>();
-  const byPrefix = new Map<string, Phrase[]>();
-  const rules: CompiledRule[] = [];
-  taxonomy.topics.forEach((topic, t) => {
-    for (const rule of topic.rules) {
-      const index = rules.push({ topic: t, weight: rule.weight, titleOnly: rule.titleOnly }) - 1;
-      for (const text of rule.match) {
-        const raw = text.split(/[\s-]+/).filter(Boolean);
-        const wild = raw.map((w) => w.endsWith('*'));
-        const words = raw.map((w, i) => {
-          const bare = w.replace(/\*$/, '').toLowerCase();
-          return wild[i] ? bare : foldWord(bare);
-        });
-        const phrase: Phrase = { words, wild, rule: index };
-        const map = wild[0] ? byPrefix : byFirst;
-        const key = wild[0] ? words[0]!.slice(0, PREFIX_KEY) : words[0]!;
-        const list = map.get(key);
-        if (list) list.push(phrase);
-        else map.set(key, [phrase]);
-      }
-    }
-  });
-  return { taxonomy, rules, byFirst, byPrefix };
+/** Adds phrases (as written in the taxonomy: words, `word*` prefixes) to an index, each counting for `rule`. */
+function indexPhrases(index: PhraseIndex, match: readonly string[], rule: number): void {
+  for (const text of match) {
+    const raw = text.split(/[\s-]+/).filter(Boolean);
+    const wild = raw.map((w) => w.endsWith('*'));
+    const words = raw.map((w, i) => {
+      const bare = w.replace(/\*$/, '').toLowerCase();
+      return wild[i] ? bare : foldWord(bare);
+    });
+    const phrase: Phrase = { words, wild, rule };
+    const first = words[0]!;
+    if (!wild[0]) index.byFirst.set(first, [...(index.byFirst.get(first) ?? []), phrase]);
+    else if (first.length < PREFIX_KEY) index.shortPrefix.push(phrase);
+    else index.byPrefix.set(prefixKey(first), [...(index.byPrefix.get(prefixKey(first)) ?? []), phrase]);
+  }
 }
 
-function matchesAt(phrase: Phrase, tokens: readonly Token[], at: number): boolean {
+const emptyIndex = (): PhraseIndex => ({ byFirst: new Map(), byPrefix: new Map(), shortPrefix: [] });
+
+export function compileTaxonomy(taxonomy: Taxonomy): CompiledTaxonomy {
+  const index = emptyIndex();
+  const rules: CompiledRule[] = [];
+  taxonomy.topics.forEach((topic, t) => {
+    for (const rule of topic.rules) indexPhrases(index, rule.match, rules.push({ topic: t, weight: rule.weight, titleOnly: rule.titleOnly }) - 1);
+  });
+  const outside = emptyIndex();
+  indexPhrases(outside, taxonomy.outside?.match ?? [], 0);
+  return { taxonomy, rules, ...index, outside };
+}
+
+function matchesAt(phrase: Phrase, forms: readonly string[], at: number): boolean {
+  if (at + phrase.words.length > forms.length) return false;
   for (let i = 0; i < phrase.words.length; i += 1) {
-    const token = tokens[at + i];
-    if (!token) return false;
-    if (phrase.wild[i] ? !token.form.startsWith(phrase.words[i]!) : token.form !== phrase.words[i]) return false;
+    const form = forms[at + i]!;
+    if (phrase.wild[i] ? !form.startsWith(phrase.words[i]!) : form !== phrase.words[i]) return false;
   }
   return true;
 }
@@ -71,22 +88,23 @@ function matchesAt(phrase: Phrase, tokens: readonly Token[], at: number): boolea
  * Counts, per rule, the phrases found in a text, and keeps the first few matched spans as evidence. Phrases that
  * start before `opening.end` are also counted in `opening.counts`.
  */
-function countHits(compiled: CompiledTaxonomy, text: string, counts: Int32Array, evidence: string[][], opening?: { end: number; counts: Int32Array }): void {
-  const tokens = tokenize(text);
+function countHits(compiled: PhraseIndex, text: string, counts: Int32Array, evidence: string[][], opening?: { end: number; counts: Int32Array }): void {
+  const { forms, starts, ends } = tokenArrays(text);
   const scan = (phrases: Phrase[] | undefined, at: number) => {
     if (!phrases) return;
     for (const phrase of phrases) {
-      if (!matchesAt(phrase, tokens, at)) continue;
+      if (!matchesAt(phrase, forms, at)) continue;
       counts[phrase.rule]! += 1;
-      if (opening && tokens[at]!.start < opening.end) opening.counts[phrase.rule]! += 1;
+      if (opening && starts[at]! < opening.end) opening.counts[phrase.rule]! += 1;
       const found = evidence[phrase.rule]!;
-      if (found.length < MAX_EVIDENCE) found.push(text.slice(tokens[at]!.start, tokens[at + phrase.words.length - 1]!.end));
+      if (found.length < MAX_EVIDENCE) found.push(text.slice(starts[at], ends[at + phrase.words.length - 1]));
     }
   };
-  for (let at = 0; at < tokens.length; at += 1) {
-    const form = tokens[at]!.form;
+  for (let at = 0; at < forms.length; at += 1) {
+    const form = forms[at]!;
     scan(compiled.byFirst.get(form), at);
-    scan(compiled.byPrefix.get(form.slice(0, PREFIX_KEY)), at);
+    scan(compiled.byPrefix.get(prefixKey(form)), at);
+    if (compiled.shortPrefix.length > 0) scan(compiled.shortPrefix, at);
   }
 }
 
@@ -177,8 +195,19 @@ export function topicThreshold(taxonomy: Taxonomy, topic: Taxonomy['topics'][num
 }
 
 /**
+ * The words of a paper's title that name a subject outside the taxonomy (`outside` in the taxonomy: weather,
+ * proteins, robots …), as written in the title; empty when it names none.
+ */
+export function outsideSubjects(compiled: CompiledTaxonomy, paper: { title: string }): string[] {
+  const evidence: string[][] = [[]];
+  countHits(compiled.outside, paper.title, new Int32Array(1), evidence);
+  return evidence[0]!;
+}
+
+/**
  * Tags a paper: every topic that clears its threshold and a share of the best score, at most `maxTopics`, in
- * `orderKey` order. Empty when no topic clears its threshold: the paper is unsorted (its subject is outside the taxonomy).
+ * `orderKey` order. Empty when the paper is unsorted: no topic clears its threshold, or its title names a subject
+ * outside the taxonomy and no topic reaches `outside.score` (the taxonomy's methods are then its tools, not its subject).
  */
 export function tagPaper(compiled: CompiledTaxonomy, paper: { title: string; abstract: string }): PaperTopic[] {
   const { settings, topics } = compiled.taxonomy;
@@ -186,6 +215,8 @@ export function tagPaper(compiled: CompiledTaxonomy, paper: { title: string; abs
     .map((s, index) => ({ ...s, index, key: orderKey(compiled, s, index) }))
     .sort((a, b) => b.score - a.score || a.index - b.index);
   const best = scores[0]!;
+  const outside = compiled.taxonomy.outside;
+  if (outside && best.score < outside.score && outsideSubjects(compiled, paper).length > 0) return [];
   const chosen = scores
     .filter(
       (s) =>

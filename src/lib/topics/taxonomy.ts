@@ -61,9 +61,22 @@ export const TaxonomySettingsSchema = z.object({
   repeatCap: z.int().min(1).default(3),
 });
 
+/**
+ * Subjects the taxonomy does not cover (weather, proteins, robots …). A paper whose title names one is about that
+ * subject, with the taxonomy's methods as its tools: it gets a topic only if the topic scores at least `score`.
+ */
+export const OutsideSchema = z.object({
+  /** Phrases naming such subjects, matched in titles as rules are. */
+  match: z.array(z.string().trim().min(1)).min(1),
+  /** The score a topic needs when the title names an outside subject. Default 16. */
+  score: z.number().positive().default(16),
+});
+
 export const TaxonomySchema = z
   .object({
     settings: TaxonomySettingsSchema,
+    /** Optional: without it, only the thresholds leave a paper unsorted. */
+    outside: OutsideSchema.optional(),
     topics: z.array(TopicSchema).min(1),
   })
   .superRefine((taxonomy, ctx) => {
