@@ -260,6 +260,14 @@ describe('tagPaper with the real taxonomy', () => {
     expect(slugs('A Visual Encoder for a Multimodal Language Model', 'We fuse visual encoders for a multimodal language model.')).not.toContain('language');
   });
 
+  it('takes concept erasure as unlearning, bug fixing as code, and an FP8 or accelerated model as efficiency too', () => {
+    expect(slugs('Concept Erasing from Text-to-Image Diffusion Models', 'We erase a concept from a diffusion model.')).toContain('unlearning');
+    expect(slugs('LLM Agents for Automated Bug Fixing', 'Agents fix bugs in repositories with a debugger.')).toContain('code');
+    expect(slugs('An FP8 Training Recipe for Language Models', 'We train language models in FP8 with reduced precision.')).toContain('efficiency');
+    expect(slugs('Accelerating Prefilling for Long-Context LLMs', 'We share sparse attention patterns across heads.')).toContain('efficiency');
+    expect(slugs('Mitigating Hallucination Without Forgetting', 'Vision-language models hallucinate objects; we fix attention.')).not.toContain('unlearning');
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
