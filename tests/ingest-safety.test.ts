@@ -221,7 +221,13 @@ describe('a failed build', () => {
     const out = join(scratchOutput('safety-'), 'dist');
     onTestFinished(() => rmSync(dirname(out), { recursive: true, force: true }));
     const build = () => spawnSync(ASTRO, ['build', '--silent'], { cwd: ROOT, env: childEnv({ CONTENT_DIR: content, OUT_DIR: out }), encoding: 'utf8' });
+    // What stopped builds left beside the output goes; a folder of the user's own there stays.
+    for (const left of ['dist.next-1/papers', 'dist.next-1.search-index-1/abc', 'dist.old-2', 'dist.notes'])
+      mkdirSync(join(dirname(out), left), { recursive: true });
     expect(build().status).toBe(0);
+    const cleared = Date.now() + 10_000;
+    while (readdirSync(dirname(out)).length > 2 && Date.now() < cleared) spawnSync('sleep', ['0.2']);
+    expect(readdirSync(dirname(out)).sort()).toEqual(['dist', 'dist.notes']);
     const good = snapshot(out);
     expect(Object.keys(good)).toContain('papers/published-paper/index.html');
     rmSync(join(content, 'papers'), { recursive: true });
@@ -229,6 +235,13 @@ describe('a failed build', () => {
     expect(failed.status).not.toBe(0);
     expect(`${failed.stdout}${failed.stderr}`).toContain('refusing to publish a digest of 0 papers');
     expect(snapshot(out)).toEqual(good);
+    // The failed build's search worker went with it: nothing is written beside the site afterwards (a worker left
+    // running would write its index there within seconds).
+    const deadline = Date.now() + 6000;
+    while (Date.now() < deadline) {
+      expect(readdirSync(dirname(out)).sort()).toEqual(['dist', 'dist.notes']);
+      spawnSync('sleep', ['0.5']);
+    }
   }, 120_000);
 });
 

@@ -19,10 +19,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONTENT, countPaperFiles, lostPapers, readAllDumps } from '../store/content-store';
 import { needsRecovery, waitForContent, withContentLock } from '../store/transaction';
 
-/** Folders earlier builds left beside the output: stopped (`.next-`) or replaced and not yet deleted (`.old-`). */
+/**
+ * Folders earlier builds left beside the output: stopped (`.next-`) or replaced and not yet deleted (`.old-`), and a
+ * stopped build's search files (`.next-PID.search-index-PID`).
+ */
 function leftovers(dir: string): string[] {
   const parent = dirname(dir);
-  const pattern = new RegExp(`^${basename(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:next|old)-\\d+$`);
+  const pattern = new RegExp(`^${basename(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:next|old)-\\d+(?:\\.search-index-\\d+)?$`);
   try {
     return readdirSync(parent)
       .filter((name) => pattern.test(name))

@@ -31,6 +31,11 @@ export function searchIndex(): AstroIntegration {
           let output = '';
           child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
           child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+          // A build that fails (or is stopped) before the pages are done takes its worker with it: otherwise the
+          // worker would go on to write its files beside an output folder nobody will publish.
+          const stop = () => child.kill();
+          process.once('exit', stop);
+          child.on('exit', () => process.off('exit', stop));
           child.on('error', reject);
           child.on('close', (code) => (code === 0 ? resolve(output.trim()) : reject(new Error(`building the search index failed:\n${output}`))));
         });
