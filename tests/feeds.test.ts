@@ -1,9 +1,5 @@
 import { parseAtomFeed, parseJsonFeed, parseOpml, parseRssFeed } from 'feedsmith';
-import { SaxesParser } from 'saxes';
 import { describe, expect, it } from 'vitest';
-import { exportIndex, papersExport } from '../src/lib/feeds/export';
-import { buildDigest } from '../src/lib/site/digest';
-import type { Taxonomy } from '../src/lib/topics/taxonomy';
 import {
   assertWellFormed,
   atomFeed,
@@ -18,7 +14,6 @@ import {
   type DailyContext,
   type FeedChannel,
 } from '../src/lib/feeds/feeds';
-import { openSearchDescription } from '../src/lib/feeds/opensearch';
 import type { Paper } from '../src/lib/schema';
 
 const paper = (id: string, title: string, firstSeen: string, rank: number, topics = ['codecs']): Paper => ({
@@ -182,77 +177,5 @@ describe('opmlDocument', () => {
 describe('feedText', () => {
   it('drops only what XML 1.0 cannot hold', () => {
     expect(feedText('tab\tnew\nline \u0000\u001F\uD800\uFFFF ok 😀 é')).toBe('tab\tnew\nline  ok 😀 é');
-  });
-});
-
-describe('the export', () => {
-  it('writes every record with its keys in a fixed order, one a line', () => {
-    const text = papersExport(papers);
-    const records = JSON.parse(text) as Record<string, unknown>[];
-    expect(records.map((r) => Object.keys(r))).toEqual(papers.map(() => ['id', 'title', 'abstract', 'firstSeen', 'seen', 'links', 'topics']));
-    expect(records[2]!['title']).toBe(papers[2]!.title);
-    expect(text.split('\n')).toHaveLength(papers.length + 3);
-    expect(JSON.parse(papersExport([]))).toEqual([]);
-  });
-
-  it('is split by the month a paper was first seen, newest first (the digest’s months), listed in papers.json', () => {
-    const at = (p: (typeof papers)[number], firstSeen: string) => ({ ...p, firstSeen, seen: [{ date: firstSeen, rank: 1 }] });
-    const mixed = [at(papers[0]!, '2026-12-01'), at(papers[1]!, '2026-11-30'), at(papers[2]!, '2026-12-02'), at(papers[3]!, '2025-12-31')];
-    const { months } = buildDigest(mixed, { topics: [], settings: {} } as unknown as Taxonomy);
-    expect(months.map((m) => [m.key, m.papers.map((p) => p.id)])).toEqual([
-      ['2026-12', [papers[2]!.id, papers[0]!.id]],
-      ['2026-11', [papers[1]!.id]],
-      ['2025-12', [papers[3]!.id]],
-    ]);
-    expect(JSON.parse(exportIndex(months, (m) => `/data/papers-${m}.json`))).toEqual({
-      months: [
-        { month: '2026-12', papers: 2, url: '/data/papers-2026-12.json' },
-        { month: '2026-11', papers: 1, url: '/data/papers-2026-11.json' },
-        { month: '2025-12', papers: 1, url: '/data/papers-2025-12.json' },
-      ],
-    });
-  });
-});
-
-describe('openSearchDescription', () => {
-  it('escapes the name and puts the query in q', () => {
-    const xml = openSearchDescription({
-      shortName: 'R&D <Digest>',
-      description: 'Papers.',
-      searchUrl: 'https://digest.test/search/',
-      selfUrl: 'https://digest.test/opensearch.xml',
-      language: 'en',
-    });
-    expect(xml).toContain('<ShortName>R&amp;D &lt;Digest&gt;</ShortName>');
-    expect(xml).toContain('template="https://digest.test/search/?q={searchTerms}"');
-  });
-
-  it('is an OpenSearch 1.1 document a parser reads: name and description within their limits, both URLs', () => {
-    const xml = openSearchDescription({
-      shortName: 'Papers Digest Extended Edition',
-      description: 'd'.repeat(2000),
-      searchUrl: 'https://digest.test/search/',
-      selfUrl: 'https://digest.test/opensearch.xml',
-      language: '',
-    });
-    const elements: { name: string; attributes: Record<string, string>; text: string }[] = [];
-    const parser = new SaxesParser({ xmlns: false });
-    parser.on('opentag', (tag) => elements.push({ name: tag.name, attributes: tag.attributes, text: '' }));
-    parser.on('text', (text) => {
-      if (elements.length > 0) elements.at(-1)!.text += text.trim();
-    });
-    parser.write(xml).close();
-    const get = (name: string) => elements.filter((e) => e.name === name);
-    expect(get('OpenSearchDescription')[0]!.attributes['xmlns']).toBe('http://a9.com/-/spec/opensearch/1.1/');
-    expect(get('ShortName')[0]!.text).toBe('Papers Digest Ex');
-    expect(get('Description')[0]!.text).toBe('d'.repeat(1024));
-    expect(get('InputEncoding')[0]!.text).toBe('UTF-8');
-    expect(xml).toContain('<Language/>');
-    expect(get('Url').map((u) => u.attributes)).toEqual([
-      { type: 'text/html', method: 'get', template: 'https://digest.test/search/?q={searchTerms}' },
-      { type: 'application/opensearchdescription+xml', rel: 'self', template: 'https://digest.test/opensearch.xml' },
-    ]);
-    // One element a line, for a person reading it.
-    expect(xml.split('\n').length).toBeGreaterThan(6);
   });
 });

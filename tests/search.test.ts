@@ -1,3 +1,4 @@
+/** Search as a whole (src/lib/search/build.ts and engine.ts) over the bundled papers: finding, ranking, loading. */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
@@ -5,12 +6,12 @@ import { Charset, Index } from 'flexsearch';
 import { describe, expect, it } from 'vitest';
 import { buildDigest } from '../src/lib/site/digest';
 import { parsePaperFile } from '../src/lib/ingest/paper-file';
-import { buildSearchFiles, packTerms } from '../src/lib/search/build';
+import { buildSearchFiles } from '../src/lib/search/build';
 import { SearchEngine, type FlexIndexClass, type SearchFiles } from '../src/lib/search/engine';
-import { decodePostings, encodePostings, indexTokens, packFor, packName, recordPlaces, recordRuns } from '../src/lib/search/format';
+import { packFor, packName, recordPlaces } from '../src/lib/search/format';
 import { memoryFiles, type FileRequest } from '../src/lib/search/memory-files';
-import { containsPhrase, parseQuery } from '../src/lib/search/query';
-import { boostPhrases, highlight, snippet } from '../src/lib/search/results';
+import { containsPhrase } from '../src/lib/search/query';
+import { boostPhrases } from '../src/lib/search/results';
 import { parseTaxonomy } from '../src/lib/topics/taxonomy';
 import { readdirSync } from 'node:fs';
 import { ROOT } from './helpers';
@@ -36,12 +37,6 @@ async function top(query: string, k = 3, topics: string[] = []): Promise<string[
     .slice(0, k)
     .map((h) => docs.get(h.n)!.title);
 }
-
-describe('index tokens', () => {
-  it('indexes words and their prefixes, folded', () => {
-    expect(indexTokens('Quantisation')).toEqual(['quantization', 'quan', 'quant', 'quanti', 'quantiz', 'quantiza']);
-  });
-});
 
 describe('known-item queries find the paper in the top 3', () => {
   it.each([
@@ -175,71 +170,6 @@ describe('loading', () => {
   });
 });
 
-describe('the index format', () => {
-  it('writes postings as base-36 gaps, bucket by bucket, and reads them back', () => {
-    const buckets = [[3, 40, 41], null, [7], [], [100000]];
-    expect(encodePostings(buckets)).toBe('3,11,1||7||255s');
-    expect(decodePostings(encodePostings(buckets))).toEqual([[3, 40, 41], null, [7], null, [100000]]);
-    expect(encodePostings([[1], null, null])).toBe('1');
-  });
-
-  it('packs sorted terms by size, never splitting one, and finds the pack a term sorts into', () => {
-    const title = new Map([['codec', 'x'.repeat(10)]]);
-    const body = new Map([
-      ['codec', 'x'.repeat(30)],
-      ['apple', 'x'.repeat(50)],
-      ['zebra', 'x'.repeat(5)],
-      ['compress', 'x'.repeat(200)],
-    ]);
-    const packs = packTerms(title, body, 60);
-    // apple fills a pack; codec starts the next, which compress (larger than a pack on its own) still joins.
-    expect(packs.map((p) => p.first)).toEqual(['apple', 'codec', 'zebra']);
-    expect(packs[1]!.pack).toEqual({
-      t: [['codec', 'x'.repeat(10)]],
-      b: [
-        ['codec', 'x'.repeat(30)],
-        ['compress', 'x'.repeat(200)],
-      ],
-    });
-    const firsts = packs.map((p) => p.first);
-    expect(['aardvark', 'apple', 'banana', 'codec', 'codex', 'compress', 'zzz'].map((w) => packFor(w, firsts))).toEqual([0, 0, 0, 1, 1, 1, 2]);
-  });
-
-  it('places records by their sizes, a new file every 1,000 papers, and merges nearby ranges', () => {
-    const sizes = Array.from({ length: 1002 }, (_, i) => (i === 1 ? 'z' : 'a')).join(',');
-    const places = recordPlaces(sizes);
-    expect(places.slice(0, 3)).toEqual([
-      { file: 0, start: 0, end: 10 },
-      { file: 0, start: 10, end: 45 },
-      { file: 0, start: 45, end: 55 },
-    ]);
-    expect(places[1000]).toEqual({ file: 1, start: 0, end: 10 });
-    expect(recordPlaces('')).toEqual([]);
-    expect(recordRuns([places[1000]!, places[2]!, places[0]!, { file: 0, start: 5000, end: 5010 }])).toEqual([
-      { file: 0, start: 0, end: 55 },
-      { file: 0, start: 5000, end: 5010 },
-      { file: 1, start: 0, end: 10 },
-    ]);
-  });
-});
-
-describe('highlighting and snippets', () => {
-  it('marks words starting with a searched word, leaving HTML as text', () => {
-    expect(highlight('<b>Neural</b> codecs & more', ['codec'])).toEqual([
-      { text: '<b>Neural</b> ', mark: false },
-      { text: 'codecs', mark: true },
-      { text: ' & more', mark: false },
-    ]);
-  });
-  it('centres the snippet on the first match', () => {
-    const text = `${'word '.repeat(100)}target here and more ${'tail '.repeat(60)}`;
-    const s = snippet(text, ['target']);
-    expect(s.startsWith('…')).toBe(true);
-    expect(s).toContain('target here');
-    expect(s.length).toBeLessThanOrEqual(224);
-  });
-});
-
 describe('a taxonomy of 64 topics', () => {
   const topics = Array.from({ length: 64 }, (_, i) => ({ slug: `topic-${i}`, name: `Topic ${i}` }));
   const onTopics = (id: string, indexes: number[]) => ({
@@ -326,30 +256,7 @@ describe('a word still being typed', () => {
   });
 });
 
-describe('the query language', () => {
-  it('reads phrases, exclusions and plain words; a hyphen inside a word is part of it', () => {
-    expect(parseQuery('"speech codec" low -music -"text to speech" state-of-the-art -state-of-the-art')).toEqual({
-      words: ['speech', 'codec', 'low', 'state', 'of', 'the', 'art'],
-      phrases: [{ words: ['speech', 'codec'], open: false }],
-      excluded: ['music'],
-      excludedPhrases: [
-        { words: ['text', 'to', 'speech'], open: false },
-        { words: ['state', 'of', 'the', 'art'], open: false },
-      ],
-    });
-    expect(parseQuery('"speech cod')).toMatchObject({ words: ['speech', 'cod'], phrases: [{ words: ['speech', 'cod'], open: true }] });
-    expect(parseQuery('codec -codec').excluded).toEqual([]);
-    expect(parseQuery('"codec" -').phrases).toEqual([]);
-  });
-
-  it('matches a phrase as consecutive words, the last one a prefix while it is being typed', () => {
-    expect(containsPhrase('A neural speech codec at 6 kbps', { words: ['speech', 'codec'], open: false })).toBe(true);
-    expect(containsPhrase('A speech and audio codec', { words: ['speech', 'codec'], open: false })).toBe(false);
-    expect(containsPhrase('Speech codecs, compared', { words: ['speech', 'codec'], open: false })).toBe(true);
-    expect(containsPhrase('A speech codec', { words: ['speech', 'cod'], open: true })).toBe(true);
-    expect(containsPhrase('A speech codec', { words: ['speech', 'cod'], open: false })).toBe(false);
-  });
-
+describe('the query language, searched', () => {
   const texts = async (query: string) => {
     const result = await engine.search(query);
     const { hits, complete } = await engine.verify(result);

@@ -3,37 +3,12 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileTaxonomy, openingSentenceEnd, orderKey, outsideSubjects, scoreTopics, tagPaper } from '../src/lib/topics/tag';
 import { parseTaxonomy, type Taxonomy } from '../src/lib/topics/taxonomy';
-import { foldWord, tokenize } from '../src/lib/text/words';
 import { ROOT } from './helpers';
 
 const loaded = parseTaxonomy(readFileSync(join(ROOT, 'content/topics.yaml'), 'utf8'));
 if (!loaded.ok) throw new Error(loaded.messages.join('\n'));
 const real = compileTaxonomy(loaded.value);
 const slugs = (title: string, abstract: string) => tagPaper(real, { title, abstract }).map((t) => t.slug);
-
-describe('word forms', () => {
-  it.each([
-    ['quantisation', 'quantization'],
-    ['Quantization', 'quantization'],
-    ['encoders', 'encoder'],
-    ['codecs', 'codec'],
-    ['binarised', 'binarized'],
-    ['analyse', 'analyze'],
-    ['bias', 'bias'],
-  ])('%s folds to %s', (word, form) => expect(foldWord(word)).toBe(form));
-
-  it('tokenizes with each word where it stands, repeated words and accents included', () => {
-    const text = '“Naïve” codecs, codec-free: Codecs!';
-    expect(tokenize(text).map((t) => [t.form, text.slice(t.start, t.end)])).toEqual([
-      ['naive', 'Naïve'],
-      ['codec', 'codecs'],
-      ['codec', 'codec'],
-      ['free', 'free'],
-      ['codec', 'Codecs'],
-    ]);
-    expect(tokenize(' ,; ')).toEqual([]);
-  });
-});
 
 describe('tagPaper with the real taxonomy', () => {
   it('tags a quantization paper, with the phrases as evidence, whatever the spelling', () => {
