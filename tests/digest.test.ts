@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, byBestRank, compareNewestFirst, dayNews, groupByPrimaryTopic, rankOn, topicSections } from '../src/lib/site/digest';
-import { formatWeek, isoWeek } from '../src/lib/text/dates';
 import type { Paper } from '../src/lib/schema';
 import type { Taxonomy } from '../src/lib/topics/taxonomy';
 
@@ -114,19 +113,6 @@ describe('compareNewestFirst', () => {
   it('ranks a paper last on a day it was not on', () => {
     expect(rankOn(paper('a', [['2026-11-02', 3]]), '2026-11-02')).toBe(3);
     expect(rankOn(paper('a', [['2026-11-02', 3]]), '2026-11-03')).toBe(Number.MAX_SAFE_INTEGER);
-  });
-});
-
-describe('ISO weeks', () => {
-  it.each([
-    ['2026-11-26', '2026-W48', 'Week 48: 23–29 November 2026'],
-    ['2026-11-30', '2026-W49', 'Week 49: 30 November – 6 December 2026'],
-    ['2026-01-01', '2026-W01', 'Week 1: 29 December 2025 – 4 January 2026'],
-    ['2021-01-03', '2020-W53', 'Week 53: 28 December 2020 – 3 January 2021'],
-    ['2024-12-30', '2025-W01', 'Week 1: 30 December 2024 – 5 January 2025'],
-  ])('%s is in %s (%s)', (day, key, label) => {
-    expect(isoWeek(day).key).toBe(key);
-    expect(formatWeek(isoWeek(day))).toBe(label);
   });
 });
 

@@ -5,8 +5,6 @@ import { crossValidateOrdering, evaluateTopics, fitOrdering, parseLabels, primar
 import { compileTaxonomy, scoreTopics, tagPaper } from '../src/lib/topics/tag';
 import { parseTaxonomy } from '../src/lib/topics/taxonomy';
 import { ROOT } from './helpers';
-import { formatProblem, hasErrors } from '../src/lib/ingest/problems';
-import { parseSiteSettings } from '../src/lib/site/settings';
 
 describe('evaluateTopics', () => {
   const report = evaluateTopics(
@@ -97,35 +95,6 @@ describe('ordering checks', () => {
       { primary: 'b', chosen: [topic('a', 10), topic('b', 8)] },
     ];
     expect(crossValidateOrdering(contrary, flat)).toEqual({ papers: 2, current: 1, fitted: 1, heldOut: 0 });
-  });
-});
-
-describe('problems', () => {
-  it('prints FILE:LINE: severity: message, or FILE alone for the whole file', () => {
-    expect(formatProblem({ file: 'd.txt', line: 12, severity: 'error', message: 'a title with no abstract' })).toBe(
-      'd.txt:12: error: a title with no abstract',
-    );
-    expect(formatProblem({ file: 'd.txt', line: 0, severity: 'note', message: 'no papers' })).toBe('d.txt: note: no papers');
-    expect(hasErrors([{ file: 'd.txt', line: 1, severity: 'note', message: '' }])).toBe(false);
-  });
-});
-
-describe('parseSiteSettings', () => {
-  it('fills defaults', () => {
-    const result = parseSiteSettings('title: Digest\ndescription: Papers.\n');
-    expect(result).toEqual({
-      ok: true,
-      value: { title: 'Digest', description: 'Papers.', pageSize: 30, feedDays: 3, topicFeedItems: 50, dailyFeedDays: 30, relatedCount: 5, language: 'en' },
-    });
-  });
-
-  it('names the bad field, and says when the YAML itself is broken', () => {
-    const message = (text: string) => {
-      const result = parseSiteSettings(text);
-      return result.ok ? '' : result.message;
-    };
-    expect(message('title: Digest\ndescription: Papers.\npageSize: 2\n')).toMatch(/^field pageSize: /);
-    expect(message('title: [unclosed')).toMatch(/^not valid YAML/);
   });
 });
 

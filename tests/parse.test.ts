@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeDump, parseDump } from '../src/lib/ingest/parse';
-import { GLUED_BUTTON, isFurniture } from '../src/lib/ingest/furniture';
 import { BUNDLED_DUMP, parseFixture, titles } from './helpers';
 
 describe('the bundled dump', () => {
@@ -221,35 +220,5 @@ describe('round trip (property-based)', () => {
       }),
       { numRuns: 300 },
     );
-  });
-});
-
-describe('page furniture', () => {
-  it('is a whole line of the papers site, never a line that only contains its words', () => {
-    for (const line of [
-      'Get trending papers in your email inbox once a day!',
-      'Get trending papers in your email inbox!',
-      'get trending papers in your email inbox',
-      'Subscribe',
-      'Daily Papers',
-      'Trending papers',
-    ])
-      expect(isFurniture(line)).toBe(true);
-    for (const line of [
-      'How to get trending papers in your email inbox',
-      'Get trending papers in your email inbox once a day!!',
-      'Get trending papers in your email inbox once a day! Now',
-      'Please Subscribe',
-      'Subscribe to updates',
-      'Our daily papers',
-      'Trending papers of 2024',
-    ])
-      expect(isFurniture(line)).toBe(false);
-  });
-
-  it('finds the Subscribe button glued to the first title, only at the start of a line', () => {
-    expect(GLUED_BUTTON.test('SubscribeHNeRV: A Hybrid Neural Representation')).toBe(true);
-    expect(GLUED_BUTTON.test('Subscribe')).toBe(false);
-    expect(GLUED_BUTTON.test('Why We SubscribeTo Things')).toBe(false);
   });
 });

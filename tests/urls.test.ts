@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { formatDay, dayToDate } from '../src/lib/text/dates';
-import { pageCount, pageSlice } from '../src/lib/site/pagination';
 import { absoluteUrl, paths, withBase } from '../src/lib/site/urls';
 
 describe('withBase', () => {
@@ -32,27 +30,5 @@ describe('paths', () => {
     expect(paths.day('2026-11-26')).toBe('days/2026-11-26/');
     expect(paths.monthExport('2026-11')).toBe('data/papers-2026-11.json');
     expect(paths.topicFeed('codecs')).toBe('topics/codecs/rss.xml');
-  });
-});
-
-describe('dates', () => {
-  it('writes a day the same in every time zone', () => {
-    expect(formatDay('2026-11-26')).toBe('26 November 2026');
-    expect(formatDay('2027-01-01')).toBe('1 January 2027');
-  });
-
-  it('makes a day an instant at midnight UTC', () => {
-    expect(dayToDate('2026-11-26').toISOString()).toBe('2026-11-26T00:00:00.000Z');
-  });
-});
-
-describe('pagination', () => {
-  it('counts pages, with one page for an empty list', () => {
-    expect([pageCount(0, 30), pageCount(30, 30), pageCount(31, 30)]).toEqual([1, 1, 2]);
-  });
-
-  it('slices 1-based pages', () => {
-    const items = [1, 2, 3, 4, 5];
-    expect([pageSlice(items, 1, 2), pageSlice(items, 3, 2), pageSlice(items, 4, 2)]).toEqual([[1, 2], [5], []]);
   });
 });
