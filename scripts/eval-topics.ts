@@ -3,7 +3,8 @@
  * accuracy, and the papers it gets wrong. A benchmark, not a test: it prints figures and exits 0.
  * Usage: npm run eval:topics [-- --labels FILE] [--dump FILE] [--quiet] [--cross-validate]
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { crossValidateOrdering, evaluateTopics, parseLabels, scoreRelated, type EvaluationReport, type LabelledPaper } from '../src/lib/topics/eval';
 import { RELATED_FLOOR, relatedPapers, type RelatedOptions } from '../src/lib/site/related';
@@ -29,7 +30,8 @@ Usage: npm run eval:topics [-- options]
 Options:
   --labels FILE   JSON array of {title, topics, primary} (default eval/topics-seed.json; topics [] and
                   primary null mark a paper outside the taxonomy)
-  --dump FILE     the dump the labelled titles come from (default content/dumps/2026-11-26.txt)
+  --dump FILE     the dump the labelled titles come from (default: every dump in content/dumps/, in eval/
+                  and beside the labels file, so ../shared/eval/topics-extra.json finds papers-extra.txt)
   --quiet         figures only, not the list of papers it gets wrong
   --cross-validate
                   also check whether tuning the order of topics (each topic's primaryBias and
@@ -45,6 +47,21 @@ Options:
 interface LabelSet {
   name: string;
   papers: { label: LabelledPaper; paper: DumpPaper }[];
+}
+
+/** The dumps a labels file's titles may come from: the digest's own, the project's eval dumps, and any beside the file. */
+function knownDumps(labels: string): string[] {
+  const dumpsIn = (dir: string) => {
+    try {
+      return readdirSync(dir)
+        .filter((name) => name.endsWith('.txt'))
+        .sort()
+        .map((name) => join(dir, name));
+    } catch {
+      return [];
+    }
+  };
+  return [...new Set([...dumpsIn(CONTENT.dumps), ...dumpsIn('eval'), ...dumpsIn(dirname(labels))])];
 }
 
 function labelSet(name: string, labelsFile: string, dumpFile: string): LabelSet {
@@ -132,7 +149,7 @@ function main(argv: string[]): number {
     args: argv,
     options: {
       labels: { type: 'string', default: 'eval/topics-seed.json' },
-      dump: { type: 'string', default: `${CONTENT.dumps}/2026-11-26.txt` },
+      dump: { type: 'string' },
       quiet: { type: 'boolean', default: false },
       'cross-validate': { type: 'boolean', default: false },
       'cross-file': { type: 'boolean', default: false },
@@ -148,17 +165,26 @@ function main(argv: string[]): number {
   if (values['cross-file']) return crossFile(taxonomy);
   if (values.related) return related(taxonomy);
   const compiled = compileTaxonomy(taxonomy);
-  const decoded = decodeDump(readText(values.dump, 'dump'));
-  if (!decoded.ok) throw new FatalError(`${values.dump} ${decoded.reason}.`);
+  const dumps = values.dump ? [values.dump] : knownDumps(values.labels);
+  const byTitle = new Map<string, DumpPaper>();
+  for (const file of dumps) {
+    const decoded = decodeDump(readText(file, 'dump'));
+    if (!decoded.ok) throw new FatalError(`${file} ${decoded.reason}.`);
+    for (const p of parseDump(decoded.text, file).papers) if (!byTitle.has(p.title)) byTitle.set(p.title, p);
+  }
   const labels = parseLabels(readText(values.labels, 'labels').toString('utf8'));
   if (!labels.ok) throw new FatalError(`${values.labels}: ${labels.message}`);
-  const byTitle = new Map(parseDump(decoded.text, values.dump).papers.map((p) => [p.title, p]));
+  const where = dumps.length === 1 ? dumps[0]! : `any of ${dumps.length} dumps (${dumps.join(', ')})`;
   const missing = labels.value.filter((l) => !byTitle.has(l.title));
-  if (missing.length > 0) console.error(`${missing.length} labelled titles are not in ${values.dump}: ${missing.map((m) => m.title).join('; ')}`);
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 5).map((m) => m.title);
+    const more = missing.length > shown.length ? ` and ${missing.length - shown.length} more` : '';
+    console.error(`${missing.length} labelled titles are not in ${where}: ${shown.join('; ')}${more}`);
+  }
   const cases = labels.value
     .filter((l) => byTitle.has(l.title))
     .map((label) => ({ label, predicted: tagPaper(compiled, byTitle.get(label.title)!).map((t) => t.slug) }));
-  if (cases.length === 0) throw new FatalError(`None of the labelled titles of ${values.labels} is in ${values.dump}.`);
+  if (cases.length === 0) throw new FatalError(`None of the labelled titles of ${values.labels} is in ${where}.`);
   const report = evaluateTopics(
     cases,
     taxonomy.topics.map((t) => t.slug),

@@ -270,6 +270,29 @@ describe('eval:topics', () => {
     }
   });
 
+  it('finds the labelled papers in a dump beside the labels file when no dump is named', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-eval-'));
+    dirs.push(dir);
+    writeFileSync(
+      join(dir, 'mine.txt'),
+      'Neural Audio Codecs at Low Bitrates\nWe present a neural audio codec for speech compression at low bitrate.\n' +
+        'Rainfall Forecasting from Station Records\nWe forecast rainfall from weather station records.\n',
+    );
+    const labels = [
+      { title: 'Neural Audio Codecs at Low Bitrates', topics: ['codecs', 'speech-audio'], primary: 'codecs' },
+      { title: 'Rainfall Forecasting from Station Records', topics: [], primary: null },
+      ...Array.from({ length: 7 }, (_, i) => ({ title: `Nowhere ${i}`, topics: ['codecs'], primary: 'codecs' })),
+    ];
+    writeFileSync(join(dir, 'labels.json'), JSON.stringify(labels));
+    const run = spawnSync(TSX, [EVAL, '--labels', join(dir, 'labels.json'), '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/^Papers: 2 /m);
+    expect(run.stdout).toContain('Papers outside the taxonomy given a topic: 0 of 1');
+    expect(run.stderr).toMatch(
+      /^7 labelled titles are not in any of \d+ dumps \(.*mine\.txt\): Nowhere 0; Nowhere 1; Nowhere 2; Nowhere 3; Nowhere 4 and 2 more$/m,
+    );
+  });
+
   it('refuses a labels file that does not follow the format, naming the entry and field', () => {
     const dir = mkdtempSync(join(tmpdir(), 'digest-eval-'));
     dirs.push(dir);
