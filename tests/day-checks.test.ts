@@ -36,6 +36,43 @@ describe('dayWarnings', () => {
     expect(dayWarnings(day('2026-11-27', many('d', 110)), history, options)).toEqual([]);
   });
 
+  it('takes the median of an even number of days, in whatever order they come, and of the last seven only', () => {
+    const four = [day('2026-11-26', many('c', 400)), day('2026-11-23', many('a', 100)), day('2026-11-25', many('b', 300)), day('2026-11-24', many('e', 200))];
+    expect(dayWarnings(day('2026-11-27', many('d', 124)), four, options)).toEqual([
+      'it has 124 papers, under half the usual 250 (the median of the 4 days before): a paste cut off?',
+    ]);
+    expect(dayWarnings(day('2026-11-27', many('d', 125)), four, options)).toEqual([]);
+    const sizes = [100, 100, 100, 100, 200, 200, 200, 1000, 1000];
+    const nine = sizes.map((n, i) => day(`2026-11-${String(26 - i).padStart(2, '0')}`, many(`p${i}-`, n)));
+    // The seven latest days' median is 100; with the two older ones it would be 200.
+    expect(dayWarnings(day('2026-11-27', many('d', 60)), nine, options)).toEqual([]);
+  });
+
+  it('says “day” for one day before', () => {
+    expect(dayWarnings(day('2026-11-27', many('d', 10)), [day('2026-11-26', many('c', 224))], options)).toEqual([
+      'it has 10 papers, under half the usual 224 (the median of the 1 day before): a paste cut off?',
+    ]);
+  });
+
+  it('compares with the newest day however the days are ordered, and the day before with the one just before it', () => {
+    const shuffled = [history[2]!, history[0]!, history[1]!];
+    expect(dayWarnings(day('2026-11-25', many('z', 220)), shuffled, options)).toEqual([
+      'it is dated 2026-11-25, before the newest day already in the digest (2026-11-26); to fill in a missed day, say so with --backfill',
+    ]);
+    // A backfilled 25 November holding 24 November's papers is that page pasted again; 26 November's are later.
+    expect(dayWarnings(day('2026-11-25', many('a', 200)), shuffled, { ...options, backfill: true })).toEqual([
+      'every one of its 200 papers is already in the dump of 2026-11-24: the same page pasted again?',
+    ]);
+    expect(dayWarnings(day('2026-11-25', many('c', 224)), shuffled, { ...options, backfill: true })).toEqual([]);
+  });
+
+  it('does not call a day of the same date as the newest older, nor an empty day a page pasted again', () => {
+    expect(dayWarnings(day('2026-11-26', many('z', 220)), history.slice(0, 2).concat(day('2026-11-26', many('c', 224))), options)).toEqual([]);
+    expect(dayWarnings(day('2026-11-27', []), history, options)).toEqual([
+      'it has 0 papers, under half the usual 220 (the median of the 3 days before): a paste cut off?',
+    ]);
+  });
+
   it('has nothing to compare the first day with', () => {
     expect(dayWarnings(day('2026-11-27', many('d', 3)), [], options)).toEqual([]);
   });

@@ -19,6 +19,7 @@ describe('titleKey', () => {
     expect(titleKey('Neural  Codecs at\u00a0Scale')).toBe(titleKey('neural codecs AT scale'));
     expect(titleKey('Caf\u00e9 ﬁlters')).toBe(titleKey('Cafe\u0301 filters'));
     expect(titleKey('Neural Codecs')).not.toBe(titleKey('Neural Codec'));
+    expect(titleKey(' Neural\tCodecs  at Scale ')).toBe('neuralcodecsatscale');
   });
 });
 

@@ -60,6 +60,15 @@ describe('paper files', () => {
     expect(unknownPinnedTopics(block, { ...record, pinnedTopics: ['codecs'] }, topics)).toEqual([]);
   });
 
+  it('names the pinnedTopics line, not an earlier or later line that mentions the same word', () => {
+    const topics = new Set(['vision']);
+    const mentioned = { ...record, title: 'Why visoin matters', abstract: 'A visoin abstract.' };
+    const flow = serializePaper(mentioned).replace('\nlinks:', '\npinnedTopics: [visoin]\nlinks:');
+    expect(unknownPinnedTopics(flow, { ...mentioned, pinnedTopics: ['visoin'] }, topics)).toEqual([
+      { line: flow.split('\n').indexOf('pinnedTopics: [visoin]') + 1, slug: 'visoin' },
+    ]);
+  });
+
   it('asks for quotes around an arXiv id written by hand as a bare number', () => {
     const text = serializePaper(record).replace('\nlinks:', '\narxivId: 2401.01230\nlinks:');
     expect(parsePaperFile(text)).toEqual({ ok: false, message: expect.stringMatching(/^arxivId: write it in quotes/) as unknown });
@@ -74,7 +83,8 @@ describe('paper files', () => {
     expect(parsePaperFile(broken)).toEqual({ ok: false, message: 'firstSeen: is not a real calendar date' });
     const unclosed = parsePaperFile('---\nid: [unclosed\n---\nx');
     expect(unclosed.ok).toBe(false);
-    if (!unclosed.ok) expect(unclosed.message).toMatch(/^front matter is not valid YAML/);
+    if (!unclosed.ok) expect(unclosed.message).toMatch(/^front matter is not valid YAML \(unexpected end of the stream.{10,}\)$/);
+    expect(parsePaperFile('---\n42\n---\nAn abstract.')).toEqual({ ok: false, message: 'Invalid input: expected object, received number' });
     expect(
       parsePaperFile(
         serializePaper(record)

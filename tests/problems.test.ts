@@ -10,4 +10,12 @@ describe('problems', () => {
     expect(formatProblem({ file: 'd.txt', line: 0, severity: 'note', message: 'no papers' })).toBe('d.txt: note: no papers');
     expect(hasErrors([{ file: 'd.txt', line: 1, severity: 'note', message: '' }])).toBe(false);
   });
+
+  it('has errors when any problem is an error, however many notes', () => {
+    const note = { file: 'd.txt', line: 1, severity: 'note', message: 'a note' } as const;
+    const error = { file: 'd.txt', line: 2, severity: 'error', message: 'a lost paper' } as const;
+    expect(hasErrors([note, error, note])).toBe(true);
+    expect(hasErrors([error])).toBe(true);
+    expect(hasErrors([])).toBe(false);
+  });
 });
