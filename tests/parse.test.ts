@@ -150,6 +150,95 @@ describe('messy dumps', () => {
   });
 });
 
+describe('notes, word for word', () => {
+  it('says what it skipped or removed, with the line, in the order of the file', () => {
+    const dump = [
+      '\uFEFF', // a byte-order mark at the start of the file: dropped without a note
+      '',
+      'SubscribeAlpha Paper', // 3: the button glued to the first title
+      'The alpha abstract. It is prose.',
+      '',
+      'Beta\u0007 Paper', // 6: one control character
+      'The beta\u200b\u200b abstract. It is prose.', // 7: two invisible ones
+      '',
+      '',
+      '',
+      'Trending Papers', // 11: chrome after three blank lines
+      'SubscribeGamma Paper', // 12: glued again after chrome
+      'The gamma abstract. It is prose.',
+      'SubscribeDelta Paper', // 14: not after chrome: a title that starts so
+      'The delta abstract. It is prose.',
+      '',
+    ].join('\n');
+    const r = parseDump(dump, 'd.txt');
+    expect(r.papers.map((p) => [p.line, p.title, p.abstract])).toEqual([
+      [3, 'Alpha Paper', 'The alpha abstract. It is prose.'],
+      [6, 'Beta Paper', 'The beta abstract. It is prose.'],
+      [12, 'Gamma Paper', 'The gamma abstract. It is prose.'],
+      [14, 'SubscribeDelta Paper', 'The delta abstract. It is prose.'],
+    ]);
+    expect(r.problems.map((p) => `${p.line} ${p.severity}: ${p.message}`)).toEqual([
+      '3 note: removed the “Subscribe” button text glued to the title',
+      '5 note: skipped 1 blank line',
+      '6 note: removed 1 control or invisible character',
+      '7 note: removed 2 control or invisible characters',
+      '8 note: skipped 3 blank lines',
+      '11 note: skipped page chrome “Trending Papers”',
+      '12 note: removed the “Subscribe” button text glued to the title',
+    ]);
+  });
+
+  it('quotes a title of up to 60 characters whole, and cuts a longer one at 57', () => {
+    const sixty = `T${'x'.repeat(59)}`;
+    expect(parseDump(`${sixty}\n`, 'd.txt').problems[0]!.message).toBe(`“${sixty}” has no abstract after it (the dump ends); the paper was not read`);
+    expect(parseDump(`${sixty}y\n`, 'd.txt').problems[0]!.message).toBe(
+      `“${sixty.slice(0, 57)}…” has no abstract after it (the dump ends); the paper was not read`,
+    );
+  });
+
+  it('takes a title of exactly 1,000 and an abstract of exactly 20,000 characters', () => {
+    const title = `T${'x'.repeat(999)}`;
+    const abstract = `${'word '.repeat(3999)}done.`;
+    expect(abstract).toHaveLength(20_000);
+    expect(parseDump(`${title}\n${abstract}\n`, 'd.txt').papers.map((p) => p.title)).toEqual([title]);
+  });
+
+  it('tells a dump of lines it could not read from one with no lines at all', () => {
+    expect(parseDump('Only One Title\n', 'd.txt').fatal).toBe('has no papers that could be read');
+    expect(parseDump('\n\nTrending Papers\n', 'd.txt').fatal).toBe('has no papers in it (only page chrome or blank lines)');
+  });
+});
+
+describe('decoding, at the edges', () => {
+  it('drops a UTF-8 byte-order mark', () => {
+    expect(decodeDump(new Uint8Array([0xef, 0xbb, 0xbf, 0x41, 0x0a]))).toEqual({ ok: true, text: 'A\n' });
+  });
+
+  it('refuses UTF-16 that its byte-order mark does not match, and takes a lone 0xFF or 0xFE as no mark', () => {
+    expect(decodeDump(new Uint8Array([0xff, 0xfe, 0x00, 0xd8]))).toEqual({
+      ok: false,
+      reason: 'is not valid UTF-16LE text, though it starts with that byte-order mark',
+    });
+    expect(decodeDump(new Uint8Array([0xfe, 0xff, 0xd8, 0x00]))).toEqual({
+      ok: false,
+      reason: 'is not valid UTF-16BE text, though it starts with that byte-order mark',
+    });
+    expect(decodeDump(new Uint8Array([0xff, 0x41])).ok).toBe(false);
+    expect(decodeDump(new Uint8Array([0xfe, 0x41]))).toEqual({ ok: false, reason: 'is not UTF-8 text (save the dump as UTF-8 and try again)' });
+  });
+
+  it('takes up to 4 stray control bytes (or 2% of a long file) as noise, and more as binary', () => {
+    const text = (controls: number, length: number) =>
+      new Uint8Array([...Array.from({ length: controls }, () => 0x01), ...Array.from({ length: length - controls }, () => 0x41)]);
+    expect(decodeDump(text(4, 100)).ok).toBe(true);
+    expect(decodeDump(text(5, 100))).toEqual({ ok: false, reason: 'is not a text dump (it contains binary data)' });
+    expect(decodeDump(text(10, 500)).ok).toBe(true);
+    expect(decodeDump(text(11, 500)).ok).toBe(false);
+    // Tabs, line ends and form feeds are text.
+    expect(decodeDump(new Uint8Array([0x09, 0x0a, 0x0d, 0x0c, 0x09, 0x0a, 0x41])).ok).toBe(true);
+  });
+});
+
 describe('files that are not dumps', () => {
   it('refuses an empty file', () => {
     expect(parseFixture('empty.txt').fatal).toBe('is empty');

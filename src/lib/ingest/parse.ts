@@ -97,6 +97,8 @@ function contentLines(text: string, file: string, problems: Problem[]): ContentL
   lines.forEach((raw, index) => {
     const line = index + 1;
     const { text: cleaned, removed } = cleanLine(raw);
+    // The note for a run of blank lines comes before the notes of the line after it, so notes are in line order.
+    if (cleaned !== '') flushBlanks();
     if (removed > 0) {
       problems.push({ file, line, severity: 'note', message: `removed ${removed} control or invisible character${removed > 1 ? 's' : ''}` });
     }
@@ -105,7 +107,6 @@ function contentLines(text: string, file: string, problems: Problem[]): ContentL
       blankRun += 1;
       return;
     }
-    flushBlanks();
     if (isFurniture(cleaned)) {
       problems.push({ file, line, severity: 'note', message: `skipped page chrome ${preview(cleaned)}` });
       pageStart = true;
