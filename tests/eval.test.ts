@@ -37,6 +37,39 @@ describe('evaluateTopics', () => {
   });
 });
 
+describe('evaluateTopics with papers outside the taxonomy', () => {
+  const report = evaluateTopics(
+    [
+      { label: { title: 'Weather', topics: [], primary: null }, predicted: [] },
+      { label: { title: 'Robots', topics: [], primary: null }, predicted: ['efficiency'] },
+      { label: { title: 'Codec', topics: ['codecs', 'speech'], primary: 'codecs' }, predicted: ['codecs', 'speech'] },
+      { label: { title: 'Order', topics: ['codecs', 'speech'], primary: 'codecs' }, predicted: ['speech', 'codecs'] },
+      { label: { title: 'Extra', topics: ['codecs'], primary: 'codecs' }, predicted: ['codecs', 'speech'] },
+      { label: { title: 'Other', topics: ['codecs', 'vision'], primary: 'codecs' }, predicted: ['codecs', 'speech'] },
+    ],
+    ['codecs', 'speech', 'vision', 'efficiency', 'unused'],
+  );
+
+  it('counts a topic given to such a paper as a false positive, and the paper as given a topic', () => {
+    expect(report.offTaxonomy).toEqual({ papers: 2, givenATopic: 1 });
+    expect(report.perTopic.find((t) => t.slug === 'efficiency')).toMatchObject({ gold: 0, predicted: 1, precision: 0, f1: 0 });
+  });
+
+  it('scores primaries over the papers that have one, and lists every paper with a wrong set or a wrong first topic', () => {
+    expect(report.primaryAccuracy).toBeCloseTo(3 / 4);
+    expect(report.errors.map((e) => e.title)).toEqual(['Robots', 'Order', 'Extra', 'Other']);
+    expect(report.errors[0]).toEqual({ title: 'Robots', gold: [], predicted: ['efficiency'] });
+  });
+
+  it('adds up micro figures over all tags: 6 right, 3 extra, 1 missed', () => {
+    expect(report.micro.precision).toBeCloseTo(6 / 9);
+    expect(report.micro.recall).toBeCloseTo(6 / 7);
+    expect(report.perTopic.find((t) => t.slug === 'speech')).toMatchObject({ gold: 2, predicted: 4, precision: 0.5, recall: 1 });
+    // Macro-F1 over the four topics that occur (unused is left out): codecs 1, speech 2/3, vision 0, efficiency 0.
+    expect(report.macroF1).toBeCloseTo((1 + 2 / 3 + 0 + 0) / 4);
+  });
+});
+
 describe('ordering checks', () => {
   const topic = (slug: string, score: number, openingScore = 0) => ({ slug, score, openingScore });
   const flat = { primaryBias: {}, openingWeight: 0 };
@@ -85,6 +118,29 @@ describe('ordering checks', () => {
     expect(fitOrdering(cases, flat)).toEqual(fitted);
   });
 
+  it('fits the opening weight too, keeps a setting on a tie, and fits topics in any order they appear', () => {
+    // Each paper's primary is far behind but all in its opening sentence: no bias on the grid gets either right,
+    // an opening weight of 3 gets both.
+    const opening: OrderingCase[] = [
+      { primary: 'b', chosen: [topic('a', 30), topic('b', 8, 8)] },
+      { primary: 'a', chosen: [topic('a', 8, 8), topic('b', 30)] },
+    ];
+    const withOpening = fitOrdering(opening, flat);
+    expect(withOpening.openingWeight).toBeGreaterThan(0);
+    expect(opening.map((paper) => primaryUnder(paper, withOpening))).toEqual(['b', 'a']);
+    // Already right: nothing moves, not even to another value that is as good.
+    const right: OrderingCase[] = [{ primary: 'a', chosen: [topic('a', 10), topic('b', 8)] }];
+    expect(fitOrdering(right, { primaryBias: { a: 1.2, b: 0.9 }, openingWeight: 2 })).toEqual({ primaryBias: { a: 1.2, b: 0.9 }, openingWeight: 2 });
+    // Two topics that must both move (z before y before x), listed in reverse order.
+    const chain: OrderingCase[] = [
+      { primary: 'z', chosen: [topic('x', 10), topic('z', 7)] },
+      { primary: 'y', chosen: [topic('x', 10), topic('y', 8)] },
+      { primary: 'z', chosen: [topic('y', 10), topic('z', 8)] },
+    ];
+    const fitted = fitOrdering(chain, flat);
+    expect(chain.map((paper) => primaryUnder(paper, fitted))).toEqual(['z', 'y', 'z']);
+  });
+
   it('tells a fit that carries over to held-out papers from one that only fits the labels', () => {
     // Every paper prefers b over a by the same margin: the fit learnt without any one paper still gets it right.
     const consistent: OrderingCase[] = [1, 2, 3, 4].map(() => ({ primary: 'b', chosen: [topic('a', 10), topic('b', 8)] }));
@@ -99,6 +155,23 @@ describe('ordering checks', () => {
 });
 
 describe('parseLabels', () => {
+  it('reads papers outside the taxonomy, and names a nested field by its path', () => {
+    expect(parseLabels('[{"title":"Robots","topics":[],"primary":null}]')).toEqual({ ok: true, value: [{ title: 'Robots', topics: [], primary: null }] });
+    expect(parseLabels('[{"title":"A","topics":[""],"primary":"x"}]')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^entry 1, field topics\.0: Too small/) as unknown,
+    });
+    expect(parseLabels('[{"title":"","topics":["x"],"primary":"x"}]')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^entry 1, field title: Too small/) as unknown,
+    });
+    expect(parseLabels('[{"title":"A","topics":["x"],"primary":""}]')).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^entry 1, field primary: Too small/) as unknown,
+    });
+    expect(parseLabels('[5]')).toEqual({ ok: false, message: expect.stringMatching(/^entry 1: Invalid input/) as unknown });
+  });
+
   it('reads a JSON array of labelled papers', () => {
     expect(parseLabels('[{"title":"A","topics":["x","y"],"primary":"x"}]')).toEqual({ ok: true, value: [{ title: 'A', topics: ['x', 'y'], primary: 'x' }] });
   });

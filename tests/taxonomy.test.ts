@@ -70,6 +70,41 @@ describe('parseTaxonomy', () => {
   it('reports YAML syntax errors in one line', () => {
     const result = parseTaxonomy('topics: [unclosed');
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.messages[0]).toMatch(/^not valid YAML: /);
+    if (!result.ok) {
+      expect(result.messages[0]).toMatch(/^not valid YAML: .{10,}$/);
+      expect(result.messages[0]).not.toContain('\n');
+    }
+  });
+
+  it('trims names, descriptions and phrases, and refuses ones that are only spaces', () => {
+    const spaced = parseTaxonomy(valid.replace('name: Codecs', "name: '  Codecs  '").replace('[image compression]', "['  image compression ']"));
+    expect(spaced.ok && [spaced.value.topics[0]!.name, spaced.value.topics[0]!.rules[0]!.match]).toEqual(['Codecs', ['image compression']]);
+    expect(parseTaxonomy(valid.replace('name: Codecs', "name: '   '"))).toEqual({
+      ok: false,
+      messages: ['topic “codecs”, field name: Too small: expected string to have >=1 characters'],
+    });
+    expect(parseTaxonomy(valid.replace('description: Compression of signals.', "description: ' '"))).toEqual({
+      ok: false,
+      messages: ['topic “codecs”, field description: Too small: expected string to have >=1 characters'],
+    });
+    expect(parseTaxonomy(`outside:\n  match: ['  ']\n${valid}`)).toEqual({
+      ok: false,
+      messages: ['field outside.match.0: Too small: expected string to have >=1 characters'],
+    });
+  });
+
+  it('allows one to four topics a paper, and names a topic without a slug by its place', () => {
+    expect(parseTaxonomy(valid.replace('settings: {}', 'settings: { maxTopics: 4 }')).ok).toBe(true);
+    expect(parseTaxonomy(valid.replace('settings: {}', 'settings: { maxTopics: 5 }'))).toEqual({
+      ok: false,
+      messages: ['field settings.maxTopics: Too big: expected number to be <=4'],
+    });
+    const second = `${valid}  - name: Nameless\n    description: No slug.\n    rules: [{ match: [x], weight: 1 }]\n`;
+    expect(parseTaxonomy(second)).toEqual({ ok: false, messages: ['topic #2, field slug: Invalid input: expected string, received undefined'] });
+    expect(parseTaxonomy(valid.replace('    rules:', '    primaryBias: 0\n    rules:'))).toEqual({
+      ok: false,
+      messages: ['topic “codecs”, field primaryBias: Too small: expected number to be >0'],
+    });
+    expect(parseTaxonomy('settings: {}\n')).toEqual({ ok: false, messages: ['field topics: Invalid input: expected array, received undefined'] });
   });
 });
