@@ -273,6 +273,78 @@ describe('tagPaper with a small taxonomy', () => {
     expect(scoreTopics(short, { title: 'x', abstract: 'A VQGAN and a VQ model, not a VAE.' })[0]).toMatchObject({ score: 4, evidence: ['VQGAN', 'VQ'] });
   });
 
+  it('splits a rule’s phrase on hyphens as on spaces', () => {
+    const hyphen = compileTaxonomy({ ...small, topics: [{ ...small.topics[0]!, rules: [{ match: ['x-ray'], weight: 1, titleOnly: false }] }] });
+    expect(scoreTopics(hyphen, { title: 'x', abstract: 'An X-ray, an x ray and an X  ray.' })[0]!.score).toBe(2);
+  });
+
+  it('keeps each different phrase once as evidence (the first spelling), never a negative rule’s, at most six', () => {
+    expect(scoreTopics(compiled, { title: 'Alpha', abstract: 'alpha alpha alpha alpha alpha alpha ALPHA alphas' })[0]!.evidence).toEqual(['Alpha', 'alphas']);
+    expect(scoreTopics(compiled, { title: 'x', abstract: 'beta gamma, not beta' })[1]!.evidence).toEqual(['beta gamma']);
+    const many = compileTaxonomy({
+      ...small,
+      topics: [
+        {
+          ...small.topics[0]!,
+          rules: [
+            { match: ['one', 'two', 'three', 'four'], weight: 1, titleOnly: false },
+            { match: ['five', 'six', 'seven', 'eight'], weight: 1, titleOnly: false },
+          ],
+        },
+      ],
+    });
+    expect(scoreTopics(many, { title: 'x', abstract: 'one two three four five six seven eight' })[0]!.evidence).toEqual([
+      'one',
+      'two',
+      'three',
+      'four',
+      'five',
+      'six',
+    ]);
+  });
+
+  it('keeps the title’s share of a score apart, and a title-only rule out of the opening sentence', () => {
+    const titled = compileTaxonomy({
+      ...small,
+      settings: { ...small.settings, openingWeight: 1 },
+      topics: [
+        {
+          ...small.topics[0]!,
+          rules: [
+            { match: ['alpha'], weight: 2, titleOnly: true },
+            { match: ['omega'], weight: 1, titleOnly: false },
+          ],
+        },
+      ],
+    });
+    expect(scoreTopics(titled, { title: 'Alpha', abstract: 'Alpha and omega. More alpha.' })[0]).toMatchObject({ score: 7, titleScore: 6, openingScore: 1 });
+  });
+
+  it('orders topics that tie by the taxonomy’s order', () => {
+    const three = compileTaxonomy({
+      ...small,
+      settings: { ...small.settings, maxTopics: 3, relativeThreshold: 0 },
+      topics: ['p', 'q', 'r'].map((slug) => ({
+        slug,
+        name: slug,
+        description: slug,
+        primaryBias: 1,
+        rules: [{ match: ['same'], weight: 2, titleOnly: false }],
+      })),
+    });
+    expect(tagPaper(three, { title: 'x', abstract: 'same' }).map((t) => t.slug)).toEqual(['p', 'q', 'r']);
+  });
+
+  it('keeps a topic at the strong score whatever the best topic scored, and not one a point under it', () => {
+    const strong = compileTaxonomy({ ...small, settings: { ...small.settings, strongScore: 4 } });
+    // b scores 10 (6 from the title, 4 from the abstract); a scores 2: under half of 10, so only a strong score keeps it.
+    const paper = (alphas: number) => ({ title: 'Beta Gamma Beta Gamma', abstract: `beta gamma beta gamma ${'alpha '.repeat(alphas)}` });
+    expect(tagPaper(strong, paper(2)).map((t) => t.slug)).toEqual(['b']);
+    expect(scoreTopics(strong, paper(2))[0]!.score).toBe(2);
+    const four = compileTaxonomy({ ...small, settings: { ...small.settings, strongScore: 2 } });
+    expect(tagPaper(four, paper(2)).map((t) => t.slug)).toEqual(['b', 'a']);
+  });
+
   it('caps repeats in the abstract', () => {
     expect(scoreTopics(compiled, { title: 'x', abstract: 'alpha alphas alphabet alpha' })[0]!.score).toBe(2);
   });
@@ -327,6 +399,11 @@ describe('tagPaper with a small taxonomy', () => {
       expect(tags(strong)).toEqual(['b']);
     });
 
+    it('keeps a topic that reaches the outside score exactly', () => {
+      expect(scoreTopics(outside, { title: 'Beta Gamma Weather', abstract: 'Nothing here.' })[1]!.score).toBe(6);
+      expect(tags({ title: 'Beta Gamma Weather', abstract: 'Nothing here.' })).toEqual(['b']);
+    });
+
     it('reads the subject in the title only, and folds its words as rules do', () => {
       expect(tags({ title: 'Alpha', abstract: 'alpha alpha, for weather and proteins' })).toEqual(['a']);
       expect(outsideSubjects(outside, { title: 'Protein-Folding Alpha' })).toEqual(['Protein']);
@@ -344,6 +421,16 @@ describe('tagPaper with a small taxonomy', () => {
     const aspect = compileTaxonomy({ ...small, topics: small.topics.map((t) => (t.slug === 'a' ? { ...t, relativeThreshold: 0.2 } : t)) });
     expect(tagPaper(aspect, { title: 'Beta Gamma', abstract: 'alpha alpha' }).map((t) => t.slug)).toEqual(['b', 'a']);
   });
+});
+
+describe('openingSentenceEnd, at the edges', () => {
+  it.each([
+    ['Cf. The model works. Next one.', 'Cf. The model works.'],
+    ['We use e.g. X. Then more.', 'We use e.g. X.'],
+    ['Ends here.  ', 'Ends here.'],
+    ['One.  Two spaces before this.', 'One.'],
+    ['Model v2.0 is new', 'Model v2.0 is new'],
+  ])('%s', (text, opening) => expect(text.slice(0, openingSentenceEnd(text))).toBe(opening));
 });
 
 describe('openingSentenceEnd', () => {

@@ -97,7 +97,11 @@ function countHits(compiled: PhraseIndex, text: string, counts: Int32Array, evid
       counts[phrase.rule]! += 1;
       if (opening && starts[at]! < opening.end) opening.counts[phrase.rule]! += 1;
       const found = evidence[phrase.rule]!;
-      if (found.length < MAX_EVIDENCE) found.push(text.slice(starts[at], ends[at + phrase.words.length - 1]));
+      // Different phrases, not one phrase six times: a repeat (in any case) does not take a place.
+      if (found.length < MAX_EVIDENCE) {
+        const span = text.slice(starts[at], ends[at + phrase.words.length - 1]);
+        if (!found.some((f) => f.toLowerCase() === span.toLowerCase())) found.push(span);
+      }
     }
   };
   for (let at = 0; at < forms.length; at += 1) {
