@@ -26,6 +26,11 @@ describe('arxivIdIn', () => {
     expect(arxivIdIn(text)).toBe(id);
   });
 
+  it('reads the prefix in any case, but not an old-style id in capitals, which arXiv never writes', () => {
+    expect(arxivIdIn('ARXIV:2401.01234')).toBe('2401.01234');
+    expect(arxivIdIn('arXiv:HEP-TH/9901001')).toBeUndefined();
+  });
+
   it('finds nothing in text without an arXiv id, nor in a number that only looks like one', () => {
     expect(arxivIdIn('We reach 2401.01234 FPS on github.com/a/b')).toBeUndefined();
     expect(arxivIdIn('huggingface.co/datasets/2401.01234')).toBeUndefined();
@@ -73,6 +78,42 @@ describe('parseArxivFeed', () => {
         },
       ],
     });
+  });
+
+  it('reads an answer written by hand: CDATA, versions, dates with times, categories, and what to leave out', () => {
+    const xml = `<?xml version="1.0"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xmlns:arxiv="http://arxiv.org/schemas/atom">
+  <title>Query results</title>
+  <entry>
+    <id>http://arxiv.org/abs/2401.01234v12</id>
+    <published>2024-01-15T18:00:00Z</published>
+    <title><![CDATA[Codecs & <Co>]]></title>
+    <summary>An abstract.</summary>
+    <author><name>Ada Lovelace</name><arxiv:affiliation>Analytical Engines</arxiv:affiliation></author>
+    <arxiv:primary_category term="cs.LG"/>
+    <category term="cs.AI"/>
+  </entry>
+  <entry>
+    <id>http://arxiv.org/abs/2401.05678</id>
+    <published>unknown</published>
+    <title>No Category</title>
+    <arxiv:primary_category/>
+  </entry>
+  <entry><id>http://arxiv.org/abs/not-an-id</id><title>Bad Id</title></entry>
+  <entry><id>http://arxiv.org/abs/2401.09999</id><summary>No title.</summary></entry>
+</feed>`;
+    expect(parseArxivFeed(xml)).toEqual({
+      ok: true,
+      entries: [
+        { id: '2401.01234', title: 'Codecs & <Co>', summary: 'An abstract.', authors: ['Ada Lovelace'], published: '2024-01-15', category: 'cs.LG' },
+        { id: '2401.05678', title: 'No Category', summary: '', authors: [], published: undefined, category: undefined },
+      ],
+    });
+  });
+
+  it('says “no message” for an API error without one', () => {
+    const xml = `<feed xmlns="http://www.w3.org/2005/Atom"><entry><id>http://arxiv.org/api/errors#x</id></entry></feed>`;
+    expect(parseArxivFeed(xml)).toEqual({ ok: false, error: 'the API answered with an error: no message' });
   });
 
   it('reads an answer with no result as no entries', () => {
@@ -123,6 +164,16 @@ describe('chooseEntry', () => {
   it('measures abstract agreement as shared words', () => {
     expect(abstractAgreement('the cat sat on the mat', 'the cat sat on the mat')).toBe(1);
     expect(abstractAgreement('audio codec speech', 'robot legged walking')).toBe(0);
+    // Words of one or two letters do not count: {the, cat} against {the, dog}.
+    expect(abstractAgreement('a an the cat', 'a an the dog')).toBeCloseTo(1 / 3);
+    expect(abstractAgreement('', '')).toBe(0);
+    expect(abstractAgreement('a b', 'a b')).toBe(0);
+  });
+
+  it('takes an abstract that agrees exactly at the bar as the paper’s', () => {
+    const half = entry('2401.00003', paper.title, 'alpha beta delta');
+    const other = entry('2401.00004', paper.title, 'robots weather');
+    expect(chooseEntry({ title: paper.title, abstract: 'alpha beta gamma' }, [other, half])).toEqual({ kind: 'resolved', entry: half });
   });
 });
 
@@ -143,6 +194,12 @@ describe('links to the paper', () => {
       pdf: 'https://arxiv.org/pdf/2401.01234',
       huggingFace: 'https://huggingface.co/papers/2401.01234',
     });
+  });
+
+  it('puts U+FFFD for a lone surrogate in a search, and keeps a pair', () => {
+    const [arxiv] = findLinks('A\uD800B\uDC00C 😀');
+    expect(arxiv!.url).toBe('https://arxiv.org/search/?query=A%EF%BF%BDB%EF%BF%BDC%20%F0%9F%98%80&searchtype=title');
+    expect(findLinks('X').map((l) => l.label)).toEqual(['arXiv', 'Hugging Face', 'Semantic Scholar', 'Google Scholar']);
   });
 
   it('searches four sites for the exact title', () => {
@@ -171,6 +228,16 @@ describe('bibtex', () => {
         '}',
       ].join('\n'),
     );
+  });
+
+  it('escapes every character BibTeX reads as markup, keys by the family name and the first long word, and leaves out a category it lacks', () => {
+    const cited = { ...paper, title: 'A New Codec', arxivId: '2401.01234', authors: ['A_B ^C ~D \\E $F {G} %H &I #J', 'Ada Lovelace '] };
+    const text = bibtex(cited, 'https://digest.test/papers/x/');
+    expect(text.split('\n')[0]).toBe('@misc{j2026codec,');
+    expect(text).toContain('  author = {A\\_B \\^{}C \\~{}D \\textbackslash{}E \\$F \\{G\\} \\%H \\&I \\#J and Ada Lovelace },');
+    expect(text).not.toContain('primaryClass');
+    expect(bibtex({ ...cited, authors: ['Ada Lovelace '] }, '').split('\n')[0]).toBe('@misc{lovelace2026codec,');
+    expect(bibtex({ ...paper, title: 'A Map' }, '').split('\n')[0]).toBe('@misc{paper2026paper,');
   });
 
   it('cites a paper with no id yet by the page where it was seen', () => {
