@@ -93,3 +93,32 @@ describe('trimUrl, more', () => {
     ['https://a.org/x', 'https://a.org/x'],
   ])('%s → %s', (raw, url) => expect(trimUrl(raw)).toBe(url));
 });
+
+describe('links, at the edges', () => {
+  const only = (abstract: string) => extractLinks(abstract).map((l) => [l.url, l.label]);
+
+  it('trims a run of sentence punctuation, keeps balanced brackets, and strips any number of trailing slashes from a label', () => {
+    expect(only('See https://example.org/page...')).toEqual([['https://example.org/page', 'example.org/page']]);
+    expect(only('(see https://en.wikipedia.org/wiki/Codec_(audio)).')).toEqual([
+      ['https://en.wikipedia.org/wiki/Codec_(audio)', 'en.wikipedia.org/wiki/Codec_(audio)'],
+    ]);
+    expect(only('Code: https://github.com/a/b//')).toEqual([['https://github.com/a/b//', 'github.com/a/b']]);
+  });
+
+  it('drops only a leading www. from a host, and keeps a label of exactly 60 characters whole', () => {
+    expect(only('https://docs.www.example.org/x')).toEqual([['https://docs.www.example.org/x', 'docs.www.example.org/x']]);
+    const path = 'p'.repeat(60 - 'example.org/'.length);
+    expect(only(`https://example.org/${path}`)[0]![1]).toBe(`example.org/${path}`);
+    expect(only(`https://example.org/${path}q`)[0]![1]).toBe(`example.org/${path.slice(0, 47)}…`);
+  });
+
+  it('reads a bare code-host link whose query holds a URL as a bare link', () => {
+    expect(only('At github.com/a/b?next=http://x.org')).toEqual([['https://github.com/a/b?next=http://x.org', 'github.com/a/b']]);
+  });
+
+  it('lists a link once, whatever its case, trailing slashes or .git', () => {
+    expect(only('https://github.com/A/B and https://github.com/a/b/ and https://github.com/a/b.git and https://github.com/a/b//')).toEqual([
+      ['https://github.com/A/B', 'github.com/A/B'],
+    ]);
+  });
+});
