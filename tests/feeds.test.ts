@@ -152,6 +152,53 @@ describe('the daily digest', () => {
     expect(item!.contentHtml.indexOf('Unsorted (1)')).toBeGreaterThan(item!.contentHtml.indexOf('Vision (1)'));
     expect(parseRssFeed(rssFeed(channel, [item!])).items![0]!.title!.trim()).toBe('26 November 2026: 3 papers');
   });
+
+  it('sums up a day by topic, says “1 paper” for one, and has no categories', () => {
+    const [item] = dailyItems([day], ctx);
+    expect(item!.summary).toBe('3 papers trending on 26 November 2026, by topic: Neural codecs & compression 1, Vision 1, Unsorted 1.');
+    expect(item!.categories).toEqual([]);
+    expect(item!.date.toISOString()).toBe('2026-11-26T12:00:00.000Z');
+    const [single] = dailyItems([{ date: '2026-11-25', papers: papers.slice(0, 1) }], ctx);
+    expect([single!.title, single!.summary]).toEqual([
+      '25 November 2026: 1 paper',
+      '1 paper trending on 25 November 2026, by topic: Neural codecs & compression 1.',
+    ]);
+    expect(single!.contentHtml).toBe(
+      '<h2>Neural codecs &#x26; compression (1)</h2><ul><li><a href="https://digest.test/papers/old/">An Older Codec</a>: We propose old, which works.</li></ul>',
+    );
+  });
+
+  it('dates a feed by its newest item, whatever their order', () => {
+    const items = dailyItems(
+      [
+        { date: '2026-11-24', papers: papers.slice(0, 1) },
+        { date: '2026-11-26', papers: papers.slice(1) },
+        { date: '2026-11-25', papers: papers.slice(0, 1) },
+      ],
+      ctx,
+    );
+    expect(parseRssFeed(rssFeed(channel, items)).lastBuildDate).toBe('Thu, 26 Nov 2026 12:00:00 GMT');
+  });
+});
+
+describe('recentPapers, at the edges', () => {
+  it('has nothing for no papers, and dates a paper by its first sighting’s rank', () => {
+    expect(recentPapers([], 3)).toEqual([]);
+    const [item] = paperItems(
+      [
+        {
+          ...papers[0]!,
+          seen: [
+            { date: '2026-11-24', rank: 9 },
+            { date: '2026-11-25', rank: 4 },
+          ],
+          firstSeen: '2026-11-25',
+        },
+      ],
+      ctx,
+    );
+    expect(item!.date.toISOString()).toBe('2026-11-25T11:59:57.000Z');
+  });
 });
 
 describe('opmlDocument', () => {
@@ -177,5 +224,137 @@ describe('opmlDocument', () => {
 describe('feedText', () => {
   it('drops only what XML 1.0 cannot hold', () => {
     expect(feedText('tab\tnew\nline \u0000\u001F\uD800\uFFFF ok 😀 é')).toBe('tab\tnew\nline  ok 😀 é');
+  });
+});
+
+describe('the three formats, byte for byte', () => {
+  // One paper with an arXiv id and two authors; the whole of each feed, so that every element, attribute and type is stated.
+  const known = paperItems(
+    [
+      {
+        id: 'a',
+        title: 'A Codec',
+        abstract: 'An abstract.',
+        firstSeen: '2026-11-26',
+        seen: [{ date: '2026-11-26', rank: 2 }],
+        links: [],
+        topics: [{ slug: 'codecs', score: 1, evidence: [] }],
+        arxivId: '2401.01234',
+        authors: ['Ada Lovelace', 'Alan Turing'],
+      },
+    ],
+    { ...ctx, topicName: () => 'Codecs' },
+  );
+  const one = { ...channel, self: 'https://digest.test/atom.xml' };
+
+  it('writes RSS 2.0', () => {
+    expect(rssFeed({ ...one, self: 'https://digest.test/rss.xml' }, known).trimEnd()).toBe(
+      [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:dc="http://purl.org/dc/elements/1.1/">',
+        '  <channel>',
+        '    <title>Digest</title>',
+        '    <link>https://digest.test/</link>',
+        '    <description>Papers.</description>',
+        '    <language>en</language>',
+        '    <lastBuildDate>Thu, 26 Nov 2026 11:59:59 GMT</lastBuildDate>',
+        '    <generator>papers-digest</generator>',
+        '    <atom:link href="https://digest.test/rss.xml" rel="self" type="application/rss+xml"/>',
+        '    <item>',
+        '      <title>A Codec</title>',
+        '      <link>https://digest.test/papers/a/</link>',
+        '      <description><![CDATA[<p>An abstract.</p><p>Read it: <a href="https://arxiv.org/abs/2401.01234">arXiv:2401.01234</a> · <a href="https://arxiv.org/pdf/2401.01234">PDF</a> · <a href="https://huggingface.co/papers/2401.01234">Hugging Face</a></p>]]></description>',
+        '      <category domain="https://digest.test/topics/">Codecs</category>',
+        '      <guid isPermaLink="true">https://digest.test/papers/a/</guid>',
+        '      <pubDate>Thu, 26 Nov 2026 11:59:59 GMT</pubDate>',
+        '      <atom:link href="https://arxiv.org/abs/2401.01234" rel="related" type="text/html"/>',
+        '      <dc:creator>Ada Lovelace</dc:creator>',
+        '      <dc:creator>Alan Turing</dc:creator>',
+        '    </item>',
+        '  </channel>',
+        '</rss>',
+      ].join('\n'),
+    );
+  });
+
+  it('writes Atom', () => {
+    expect(atomFeed(one, known).trimEnd()).toBe(
+      [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom">',
+        '  <author>',
+        '    <name>Digest</name>',
+        '    <uri>https://digest.test/</uri>',
+        '  </author>',
+        '  <generator>papers-digest</generator>',
+        '  <id>https://digest.test/atom.xml</id>',
+        '  <link href="https://digest.test/" rel="alternate" type="text/html"/>',
+        '  <link href="https://digest.test/atom.xml" rel="self" type="application/atom+xml"/>',
+        '  <subtitle type="text">Papers.</subtitle>',
+        '  <title type="text">Digest</title>',
+        '  <updated>2026-11-26T11:59:59.000Z</updated>',
+        '  <entry>',
+        '    <author>',
+        '      <name>Ada Lovelace</name>',
+        '    </author>',
+        '    <author>',
+        '      <name>Alan Turing</name>',
+        '    </author>',
+        '    <category term="Codecs" scheme="https://digest.test/topics/"/>',
+        '    <content type="html"><![CDATA[<p>An abstract.</p><p>Read it: <a href="https://arxiv.org/abs/2401.01234">arXiv:2401.01234</a> · <a href="https://arxiv.org/pdf/2401.01234">PDF</a> · <a href="https://huggingface.co/papers/2401.01234">Hugging Face</a></p>]]></content>',
+        '    <id>https://digest.test/papers/a/</id>',
+        '    <link href="https://digest.test/papers/a/" rel="alternate" type="text/html"/>',
+        '    <link href="https://arxiv.org/abs/2401.01234" rel="related" type="text/html"/>',
+        '    <published>2026-11-26T11:59:59.000Z</published>',
+        '    <summary type="text">An abstract.</summary>',
+        '    <title type="text">A Codec</title>',
+        '    <updated>2026-11-26T11:59:59.000Z</updated>',
+        '  </entry>',
+        '</feed>',
+      ].join('\n'),
+    );
+  });
+
+  it('writes JSON Feed 1.1', () => {
+    expect(jsonFeed({ ...one, self: 'https://digest.test/feed.json' }, known).trimEnd()).toBe(
+      [
+        '{',
+        '  "version": "https://jsonfeed.org/version/1.1",',
+        '  "title": "Digest",',
+        '  "home_page_url": "https://digest.test/",',
+        '  "feed_url": "https://digest.test/feed.json",',
+        '  "description": "Papers.",',
+        '  "language": "en",',
+        '  "authors": [',
+        '    {',
+        '      "name": "Digest",',
+        '      "url": "https://digest.test/"',
+        '    }',
+        '  ],',
+        '  "items": [',
+        '    {',
+        '      "id": "https://digest.test/papers/a/",',
+        '      "url": "https://digest.test/papers/a/",',
+        '      "title": "A Codec",',
+        '      "summary": "An abstract.",',
+        '      "content_html": "<p>An abstract.</p><p>Read it: <a href=\\"https://arxiv.org/abs/2401.01234\\">arXiv:2401.01234</a> · <a href=\\"https://arxiv.org/pdf/2401.01234\\">PDF</a> · <a href=\\"https://huggingface.co/papers/2401.01234\\">Hugging Face</a></p>",',
+        '      "date_published": "2026-11-26T11:59:59.000Z",',
+        '      "tags": [',
+        '        "Codecs"',
+        '      ],',
+        '      "authors": [',
+        '        {',
+        '          "name": "Ada Lovelace"',
+        '        },',
+        '        {',
+        '          "name": "Alan Turing"',
+        '        }',
+        '      ],',
+        '      "external_url": "https://arxiv.org/abs/2401.01234"',
+        '    }',
+        '  ]',
+        '}',
+      ].join('\n'),
+    );
   });
 });

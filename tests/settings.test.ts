@@ -19,4 +19,35 @@ describe('parseSiteSettings', () => {
     expect(message('title: Digest\ndescription: Papers.\npageSize: 2\n')).toMatch(/^field pageSize: /);
     expect(message('title: [unclosed')).toMatch(/^not valid YAML/);
   });
+
+  it.each([
+    ['pageSize', 5, 500],
+    ['feedDays', 1, 60],
+    ['topicFeedItems', 1, 1000],
+    ['dailyFeedDays', 1, 366],
+    ['relatedCount', 0, 20],
+  ])('takes %s from %i to %i and nothing outside', (field, low, high) => {
+    const withValue = (value: number) => parseSiteSettings(`title: Digest\ndescription: Papers.\n${field}: ${value}\n`);
+    for (const value of [low, high]) expect(withValue(value)).toMatchObject({ ok: true, value: { [field]: value } });
+    for (const value of [low - 1, high + 1])
+      expect(withValue(value)).toEqual({ ok: false, message: expect.stringMatching(new RegExp(`^field ${field}: Too (small|big)`)) as unknown });
+  });
+
+  it('trims the title and description, refuses blank ones, and names the root when the file is not a mapping', () => {
+    expect(parseSiteSettings("title: '  Digest  '\ndescription: ' Papers. '\n")).toMatchObject({
+      ok: true,
+      value: { title: 'Digest', description: 'Papers.' },
+    });
+    expect(parseSiteSettings("title: '   '\ndescription: Papers.\n")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^field title: Too small/) as unknown,
+    });
+    expect(parseSiteSettings("title: Digest\ndescription: ' '\n")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/^field description: Too small/) as unknown,
+    });
+    expect(parseSiteSettings('just text')).toEqual({ ok: false, message: expect.stringMatching(/^field \(root\): Invalid input/) as unknown });
+    const broken = parseSiteSettings('title: [unclosed');
+    expect(!broken.ok && broken.message).toMatch(/^not valid YAML: .{10,}$/);
+  });
 });
