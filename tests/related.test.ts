@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { relatedPapers, type RelatedInput } from '../src/lib/site/related';
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parsePaperFile } from '../src/lib/ingest/paper-file';
+import { RELATED_FLOOR, relatedPapers, type RelatedInput } from '../src/lib/site/related';
+import { ROOT } from './helpers';
 
 const doc = (id: string, title: string, abstract: string, topics: string[] = []): RelatedInput => ({ id, title, abstract, topics });
 const ids = (list: readonly { id: string }[] | undefined) => (list ?? []).map((r) => r.id);
@@ -64,5 +68,59 @@ describe('relatedPapers', () => {
     expect(count(floored)).toBeGreaterThan(0);
     expect(count(floored)).toBeLessThan(count(all));
     for (const [id, list] of floored) expect(ids(all.get(id)).slice(0, list.length)).toEqual(ids(list));
+  });
+});
+
+describe('relatedPapers over the bundled papers', () => {
+  const papers = readdirSync(join(ROOT, 'content/papers')).map((f) => {
+    const read = parsePaperFile(readFileSync(join(ROOT, 'content/papers', f), 'utf8'));
+    if (!read.ok) throw new Error(f);
+    return { id: read.value.id, title: read.value.title, abstract: read.value.abstract, topics: read.value.topics.map((t) => t.slug) };
+  });
+  const wide = relatedPapers(papers, { k: 40 });
+  const narrow = relatedPapers(papers, { k: 3 });
+  const byId = new Map(papers.map((p) => [p.id, p]));
+
+  it('orders each list by similarity, highest first, ties by id, every one over the floor and sharing a topic', () => {
+    let links = 0;
+    for (const [id, list] of wide) {
+      links += list.length;
+      for (let i = 1; i < list.length; i += 1) {
+        const [a, b] = [list[i - 1]!, list[i]!];
+        expect(a.score > b.score || (a.score === b.score && a.id < b.id)).toBe(true);
+      }
+      for (const r of list) {
+        expect(r.id).not.toBe(id);
+        expect(r.score).toBeGreaterThanOrEqual(byId.get(id)!.topics.length > 0 ? RELATED_FLOOR : 0.3);
+        expect(r.score).toBeLessThanOrEqual(1 + 1e-9);
+        if (byId.get(id)!.topics.length > 0) expect(r.topics.length).toBeGreaterThan(0);
+        expect(r.topics.every((t) => byId.get(id)!.topics.includes(t) && byId.get(r.id)!.topics.includes(t))).toBe(true);
+      }
+    }
+    expect(links).toBeGreaterThan(500);
+  });
+
+  it('keeps the best k: a short list is the start of a long one', () => {
+    for (const [id, list] of narrow)
+      expect(list.map((r) => r.id)).toEqual(
+        wide
+          .get(id)!
+          .slice(0, 3)
+          .map((r) => r.id),
+      );
+    expect([...narrow.values()].filter((l) => l.length === 3).length).toBeGreaterThan(100);
+  });
+
+  it('is symmetric in its scores: a paper’s score for another is the other’s for it', () => {
+    let checked = 0;
+    for (const [id, list] of wide)
+      for (const r of list) {
+        const back = wide.get(r.id)!.find((x) => x.id === id);
+        if (back) {
+          expect(back.score).toBeCloseTo(r.score, 12);
+          checked += 1;
+        }
+      }
+    expect(checked).toBeGreaterThan(500);
   });
 });

@@ -48,6 +48,8 @@ export interface Related {
   id: string;
   topics: string[];
   terms: string[];
+  /** The cosine of the two papers' word weights (0 to 1): lists are ordered by it, highest first. */
+  score: number;
 }
 
 /** Related papers on a paper's page, at most, unless `content/site.yaml` says otherwise. */
@@ -161,7 +163,7 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
     }
     result.set(
       docs[doc]!.id,
-      top.map((other) => ({ id: docs[other]!.id, topics: shared(other), terms: sharedTerms(v, vectors[other]!) })),
+      top.map((other) => ({ id: docs[other]!.id, topics: shared(other), terms: sharedTerms(v, vectors[other]!), score: scores[other]! })),
     );
     for (const other of touched) scores[other] = 0;
     touched.length = 0;
