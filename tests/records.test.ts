@@ -7,7 +7,12 @@ const noTopics: Tagger = () => [{ slug: 'vision', score: 5, evidence: ['image'] 
 const paper = (title: string, rank: number, abstract = `Abstract of ${title}. It is prose.`): DumpPaper => ({ title, abstract, rank, line: rank * 2 });
 
 describe('mergeDumps, at the edges', () => {
-  const day = (date: string, titles: string[], seq?: number, file = `${date}.txt`) => ({ date, file, seq, papers: titles.map((t, i) => paper(t, i + 1)) });
+  const day = (date: string, titles: string[], seq?: number, file = `${date}.txt`) => ({
+    date,
+    file,
+    ...(seq === undefined ? {} : { seq }),
+    papers: titles.map((t, i) => paper(t, i + 1)),
+  });
 
   it('reads a day’s dumps in their order (no number counts as the first), whatever order they are given in', () => {
     const { papers } = mergeDumps(
