@@ -38,3 +38,54 @@ describe('hostHeaders', () => {
     expect(hostHeaders('/', [...entries].reverse())).toBe(hostHeaders('/', entries));
   });
 });
+
+describe('the _headers file, byte for byte', () => {
+  it('writes the security rule, the home page, then each top-level entry in name order, under a base with stray slashes', () => {
+    const text = hostHeaders('//digest//', [
+      { name: 'papers', folder: true },
+      { name: '_astro', folder: true },
+      { name: 'rss.xml', folder: false },
+      { name: '_headers', folder: false },
+      { name: '_redirects', folder: false },
+    ]);
+    expect(text).toBe(
+      [
+        '# Written by papers-digest at build time (src/lib/site/host-headers.ts); read by Netlify and Cloudflare Pages.',
+        '',
+        '/digest/*',
+        "  Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'",
+        '  X-Content-Type-Options: nosniff',
+        '  Referrer-Policy: strict-origin-when-cross-origin',
+        '',
+        '/digest/',
+        '  Cache-Control: public, max-age=300, must-revalidate',
+        '',
+        '/digest/_astro/*',
+        '  Cache-Control: public, max-age=31536000, immutable',
+        '',
+        '/digest/papers/*',
+        '  Cache-Control: public, max-age=300, must-revalidate',
+        '',
+        '/digest/rss.xml',
+        '  Cache-Control: public, max-age=300, must-revalidate',
+        '',
+      ].join('\n'),
+    );
+    expect(hostHeaders('/', []).split('\n').slice(2, 3)).toEqual(['/*']);
+  });
+
+  it('reads a file as hosts do: comments and blank lines skipped, indented lines are headers, a header set twice joined', () => {
+    const rules = parseHostHeaders(
+      ['# a comment', '', '/a/*', '  X-One: 1', '   # not a rule', '/a/b.txt', '  X-One: 2', '  X-Two: two: parts', '/c?d', '  X-Three: 3'].join('\n'),
+    );
+    expect(rules.map((r) => r.pattern.source)).toEqual(['^\\/a\\/.*$', '^\\/a\\/b\\.txt$', '^\\/c\\?d$']);
+    expect([...headersFor(rules, '/a/b.txt')]).toEqual([
+      ['X-One', '1, 2'],
+      ['X-Two', 'two: parts'],
+    ]);
+    expect([...headersFor(rules, '/a/bxtxt')]).toEqual([['X-One', '1']]);
+    expect([...headersFor(rules, '/c?d')]).toEqual([['X-Three', '3']]);
+    expect([...headersFor(rules, '/cd')]).toEqual([]);
+    expect(parseHostHeaders('  X-Orphan: 1\n/x\n')).toEqual([{ pattern: /^\/x$/, headers: [] }]);
+  });
+});
