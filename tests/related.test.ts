@@ -71,6 +71,47 @@ describe('relatedPapers', () => {
   });
 });
 
+describe('relatedPapers: the words that count', () => {
+  const open = { maxDocumentShare: 1, floor: 0, unsortedFloor: 0 };
+
+  it('relates nothing by stopwords, numbers or words under three letters', () => {
+    const docs = [doc('p', 'The 2024 ab', 'The results of the 2024 ab model.'), doc('q', 'The 2024 ab', 'Our results on the 2024 ab task.')];
+    expect(ids(relatedPapers(docs, open).get('p'))).toEqual([]);
+    const sharing = [doc('p', 'Codec', 'The 2024 codec.'), doc('q', 'Codec', 'Our 2024 codec.'), doc('x', 'Weather', 'Rain.')];
+    expect(
+      relatedPapers(sharing, open)
+        .get('p')!
+        .map((r) => r.terms),
+    ).toEqual([['codec']]);
+  });
+
+  it('ignores a word in more papers than maxDocuments, and one in a single paper', () => {
+    const docs = [...['p', 'q', 'r'].map((id) => doc(id, `Paper ${id}`, `A codec for ${id}lone.`)), doc('x', 'Weather', 'Rain.')];
+    expect(ids(relatedPapers(docs, { ...open, maxDocuments: 3 }).get('p'))).toEqual(['q', 'r']);
+    expect(ids(relatedPapers(docs, { ...open, maxDocuments: 2 }).get('p'))).toEqual([]);
+    expect(
+      relatedPapers(docs, { ...open, maxDocuments: 3 })
+        .get('p')!
+        .every((r) => r.terms.join() === 'codec'),
+    ).toBe(true);
+  });
+
+  it('relates nothing by a word every paper has, and lists each paper once', () => {
+    const docs = ['p', 'q', 'r'].map((id) => doc(id, `Codec ${id}`, 'A codec.'));
+    expect([...relatedPapers(docs, open).values()].map((l) => ids(l))).toEqual([[], [], []]);
+  });
+
+  it('compares only a paper’s heaviest terms when told to', () => {
+    const docs = [
+      doc('p', 'Codec codec codec', 'Codec codec codec quantization.'),
+      doc('q', 'Quantization', 'Quantization quantization.'),
+      doc('r', 'Codec', 'Codec.'),
+    ];
+    expect(ids(relatedPapers(docs, { ...open, termsPerPaper: 1 }).get('p'))).toEqual(['r']);
+    expect(ids(relatedPapers(docs, { ...open, termsPerPaper: 2 }).get('p'))).toEqual(['r', 'q']);
+  });
+});
+
 describe('relatedPapers over the bundled papers', () => {
   const papers = readdirSync(join(ROOT, 'content/papers')).map((f) => {
     const read = parsePaperFile(readFileSync(join(ROOT, 'content/papers', f), 'utf8'));

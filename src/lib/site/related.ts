@@ -106,7 +106,8 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
     for (const [term, tf] of counts) {
       const id = termIds.get(term)!;
       const d = df[id]!;
-      if (d > maxDf || d < 2) continue;
+      // A word in one paper relates it to nothing; one in every paper weighs log(n / n) = 0 and relates nothing either.
+      if (d > maxDf || d < 2 || d >= n) continue;
       entries.push([id, (1 + Math.log(tf)) * Math.log(n / d)]);
     }
     entries.sort((a, b) => b[1] - a[1] || a[0] - b[0]);
@@ -134,6 +135,8 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
       .map((t) => terms[t.id]!);
   const result = new Map<string, Related[]>();
   const scores = new Float64Array(n);
+  // Papers reached from this one, each once (a flag, not a zero score, says so: a score can stay 0).
+  const reached = new Uint8Array(n);
   const touched: number[] = [];
   const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && docs[a]!.id < docs[b]!.id);
   vectors.forEach((v, doc) => {
@@ -144,7 +147,10 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
       for (let j = 0; j < others.length; j += 1) {
         const other = others[j]!;
         if (other === doc) continue;
-        if (scores[other] === 0) touched.push(other);
+        if (reached[other] === 0) {
+          reached[other] = 1;
+          touched.push(other);
+        }
         scores[other]! += w * weights[j]!;
       }
     });
@@ -165,7 +171,10 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
       docs[doc]!.id,
       top.map((other) => ({ id: docs[other]!.id, topics: shared(other), terms: sharedTerms(v, vectors[other]!), score: scores[other]! })),
     );
-    for (const other of touched) scores[other] = 0;
+    for (const other of touched) {
+      scores[other] = 0;
+      reached[other] = 0;
+    }
     touched.length = 0;
   });
   return result;
