@@ -88,7 +88,13 @@ function matchesAt(phrase: Phrase, forms: readonly string[], at: number): boolea
  * Counts, per rule, the phrases found in a text, and keeps the first few matched spans as evidence. Phrases that
  * start before `opening.end` are also counted in `opening.counts`.
  */
-function countHits(compiled: PhraseIndex, text: string, counts: Int32Array, evidence: string[][], opening?: { end: number; counts: Int32Array }): void {
+function countHits(
+  compiled: PhraseIndex,
+  text: string,
+  counts: Int32Array,
+  evidence: (string[] | undefined)[],
+  opening?: { end: number; counts: Int32Array },
+): void {
   const { forms, starts, ends } = tokenArrays(text);
   const scan = (phrases: Phrase[] | undefined, at: number) => {
     if (!phrases) return;
@@ -96,7 +102,8 @@ function countHits(compiled: PhraseIndex, text: string, counts: Int32Array, evid
       if (!matchesAt(phrase, forms, at)) continue;
       counts[phrase.rule]! += 1;
       if (opening && starts[at]! < opening.end) opening.counts[phrase.rule]! += 1;
-      const found = evidence[phrase.rule]!;
+      // Made on the first match: most rules match nothing in a paper.
+      const found = (evidence[phrase.rule] ??= []);
       // Different phrases, not one phrase six times: a repeat (in any case) does not take a place.
       if (found.length < MAX_EVIDENCE) {
         const span = text.slice(starts[at], ends[at + phrase.words.length - 1]);
@@ -145,8 +152,8 @@ export function scoreTopics(compiled: CompiledTaxonomy, paper: { title: string; 
   const inTitle = new Int32Array(rules.length);
   const inAbstract = new Int32Array(rules.length);
   const inOpening = new Int32Array(rules.length);
-  const titleEvidence = rules.map((): string[] => []);
-  const abstractEvidence = rules.map((): string[] => []);
+  const titleEvidence = new Array<string[] | undefined>(rules.length);
+  const abstractEvidence = new Array<string[] | undefined>(rules.length);
   countHits(compiled, paper.title, inTitle, titleEvidence);
   // The abstract as readers see it (LaTeX and mangled entities resolved), so evidence quotes words on the page.
   const abstract = plainAbstract(paper.abstract);
@@ -164,7 +171,7 @@ export function scoreTopics(compiled: CompiledTaxonomy, paper: { title: string; 
     scores[rule.topic]! += rule.weight * Math.min(abstractCount, repeatCap);
     if (!rule.titleOnly) openingScores[rule.topic]! += rule.weight * Math.min(inOpening[r]!, repeatCap);
     if (rule.weight <= 0) return;
-    for (const span of [...titleEvidence[r]!, ...(rule.titleOnly ? [] : abstractEvidence[r]!)]) {
+    for (const span of [...(titleEvidence[r] ?? []), ...(rule.titleOnly ? [] : (abstractEvidence[r] ?? []))]) {
       const key = span.toLowerCase();
       if (!evidence[rule.topic]!.has(key)) evidence[rule.topic]!.set(key, span);
     }
@@ -203,9 +210,9 @@ export function topicThreshold(taxonomy: Taxonomy, topic: Taxonomy['topics'][num
  * proteins, robots …), as written in the title; empty when it names none.
  */
 export function outsideSubjects(compiled: CompiledTaxonomy, paper: { title: string }): string[] {
-  const evidence: string[][] = [[]];
+  const evidence: (string[] | undefined)[] = [];
   countHits(compiled.outside, paper.title, new Int32Array(1), evidence);
-  return evidence[0]!;
+  return evidence[0] ?? [];
 }
 
 /**
