@@ -44,6 +44,7 @@ export function snippet(text: string, words: readonly string[], length = 220): s
   const first = tokenize(text).find((t) => words.some((w) => t.form.startsWith(w)));
   if (!first || first.start < length / 2) return text.length > length ? `${text.slice(0, length).replace(/\s+\S*$/, '')}…` : text;
   const start = text.lastIndexOf(' ', first.start - length / 3) + 1;
-  const body = text.slice(start, start + length).replace(/\s+\S*$/, '');
-  return `…${body}${start + length < text.length ? '…' : ''}`;
+  // A window that reaches the end keeps its last word; one cut short ends at the last whole word.
+  if (start + length >= text.length) return `…${text.slice(start)}`;
+  return `…${text.slice(start, start + length).replace(/\s+\S*$/, '')}…`;
 }

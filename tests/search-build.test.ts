@@ -1,0 +1,189 @@
+/** Building the search files (src/lib/search/build.ts) from small made-up papers: what goes where, and its name. */
+import { inflateRawSync, gunzipSync } from 'node:zlib';
+import { Charset, Index } from 'flexsearch';
+import { describe, expect, it } from 'vitest';
+import { buildSearchFiles, packBytesFor, packTerms, searchIndexVersion } from '../src/lib/search/build';
+import { SearchEngine, type FlexIndexClass } from '../src/lib/search/engine';
+import { MASKS_FILE, RECORDS_PER_FILE, packName, recordFileName, recordPlaces, type SearchDoc } from '../src/lib/search/format';
+import { memoryFiles } from '../src/lib/search/memory-files';
+import type { Paper } from '../src/lib/schema';
+
+const flex = Index as unknown as FlexIndexClass;
+const topics = [
+  { slug: 'codecs', name: 'Neural codecs' },
+  { slug: 'vision', name: 'Computer vision' },
+];
+const paper = (id: string, title: string, abstract: string, topicSlugs: string[] = [], extra: Partial<Paper> = {}): Paper => ({
+  id,
+  title,
+  abstract,
+  firstSeen: '2026-11-26',
+  seen: [{ date: '2026-11-26', rank: 1 }],
+  links: [],
+  topics: topicSlugs.map((slug) => ({ slug, score: 12, evidence: [] })),
+  ...extra,
+});
+
+function records(files: Map<string, Uint8Array>, sizes: string): SearchDoc[] {
+  return recordPlaces(sizes).map(
+    (place) => JSON.parse(inflateRawSync(files.get(recordFileName(place.file))!.subarray(place.start, place.end)).toString()) as SearchDoc,
+  );
+}
+
+describe('pack sizes', () => {
+  it('packs at least 8 KB, otherwise a hundredth of the postings, and no more than 3 packs per 100 papers', () => {
+    expect(packBytesFor(0, 0)).toBe(8192);
+    expect(packBytesFor(500_000, 10)).toBe(8192);
+    expect(packBytesFor(2_000_000, 10)).toBe(20_000);
+    expect(packBytesFor(2_000_001, 10)).toBe(20_001);
+    // 100,000 papers: 3,000 packs at most, so each holds a 3,000th.
+    expect(packBytesFor(300_000_000, 100_000)).toBe(100_000);
+  });
+
+  it('starts a new pack once a pack holds its bytes, never splitting a term, in sorted order', () => {
+    const title = new Map([
+      ['bb', 'xxxx'],
+      ['aa', 'yyyy'],
+    ]);
+    const body = new Map([['cc', 'zz']]);
+    // "aa": 2 × 2 letters + 4 = 8 bytes, so a pack of 8 is full after it.
+    expect(packTerms(title, body, 8)).toEqual([
+      { first: 'aa', pack: { t: [['aa', 'yyyy']], b: [] } },
+      { first: 'bb', pack: { t: [['bb', 'xxxx']], b: [] } },
+      { first: 'cc', pack: { t: [], b: [['cc', 'zz']] } },
+    ]);
+    // 9 bytes hold "aa" and start to hold "bb" too; then 16 bytes are reached and "cc" starts a pack.
+    expect(packTerms(title, body, 9).map((p) => p.first)).toEqual(['aa', 'cc']);
+    expect(packTerms(title, body, 1000)).toEqual([
+      {
+        first: 'aa',
+        pack: {
+          t: [
+            ['aa', 'yyyy'],
+            ['bb', 'xxxx'],
+          ],
+          b: [['cc', 'zz']],
+        },
+      },
+    ]);
+    // A term in both fields counts both postings once: 4 + 4 + 2 = 10 bytes.
+    const both = packTerms(
+      new Map([
+        ['aa', 'xxxx'],
+        ['ab', 'x'],
+      ]),
+      new Map([['aa', 'xx']]),
+      11,
+    );
+    expect(both.map((p) => p.first)).toEqual(['aa']);
+    expect(
+      packTerms(
+        new Map([
+          ['aa', 'xxxx'],
+          ['ab', 'x'],
+        ]),
+        new Map([['aa', 'xx']]),
+        10,
+      ).map((p) => p.first),
+    ).toEqual(['aa', 'ab']);
+  });
+});
+
+describe('the version (the folder name of the search files)', () => {
+  const base = [paper('a', 'Neural codecs', 'We compress audio.', ['codecs']), paper('b', 'Seeing', 'We see.', ['vision'])];
+  const version = searchIndexVersion(base, topics);
+
+  it('is twelve hex digits, the same for the same papers', () => {
+    expect(version).toMatch(/^[0-9a-f]{12}$/);
+    expect(searchIndexVersion(structuredClone(base), structuredClone(topics))).toBe(version);
+  });
+
+  it.each<[string, (p: Paper) => Paper]>([
+    ['id', (p) => ({ ...p, id: 'other' })],
+    ['title', (p) => ({ ...p, title: 'Other' })],
+    ['abstract', (p) => ({ ...p, abstract: 'Other.' })],
+    ['first-seen date', (p) => ({ ...p, firstSeen: '2026-11-27' })],
+    ['topics', (p) => ({ ...p, topics: [] })],
+    ['link labels', (p) => ({ ...p, links: [{ kind: 'code', url: 'https://github.com/a/b', label: 'github.com/a/b' }] })],
+    ['authors', (p) => ({ ...p, authors: ['Ada Lovelace'] })],
+    ['arXiv id', (p) => ({ ...p, arxivId: '2401.00001' })],
+  ])('changes with a paper’s %s', (_, change) => {
+    expect(searchIndexVersion([change(base[0]!), base[1]!], topics)).not.toBe(version);
+  });
+
+  it('changes with the papers’ order and with a topic’s name, not with what the files do not hold (ranks)', () => {
+    expect(searchIndexVersion([base[1]!, base[0]!], topics)).not.toBe(version);
+    expect(searchIndexVersion(base, [topics[0]!, { slug: 'vision', name: 'Vision' }])).not.toBe(version);
+    expect(searchIndexVersion([{ ...base[0]!, seen: [{ date: '2026-11-26', rank: 9 }] }, base[1]!], topics)).toBe(version);
+  });
+});
+
+describe('the search files', () => {
+  const papers = [
+    paper('a', 'Neural audio codecs', 'We compress $x^2$ audio & speech.', ['codecs', 'vision'], { authors: ['Ada Lovelace'], arxivId: '2401.00001' }),
+    paper('b', 'Seeing things', 'We see with cameras.', ['vision'], { links: [{ kind: 'code', url: 'https://github.com/lab/seeing', label: 'lab/seeing' }] }),
+    paper('c', 'Weather', 'Rain tomorrow.', []),
+  ];
+  const built = buildSearchFiles(papers, topics, flex, Charset.Exact);
+
+  it('keeps each paper’s record: title, the abstract as readers see it, topic slugs and date, in order', () => {
+    expect(records(built.files, built.meta.recordSizes)).toEqual([
+      { id: 'a', title: 'Neural audio codecs', abstract: 'We compress x² audio & speech.', topics: ['codecs', 'vision'], date: '2026-11-26' },
+      { id: 'b', title: 'Seeing things', abstract: 'We see with cameras.', topics: ['vision'], date: '2026-11-26' },
+      { id: 'c', title: 'Weather', abstract: 'Rain tomorrow.', topics: [], date: '2026-11-26' },
+    ]);
+  });
+
+  it('describes the files in meta.json, with a topic mask per paper', () => {
+    expect(JSON.parse(Buffer.from(built.files.get('meta.json')!).toString())).toEqual(built.meta);
+    expect(built.meta).toMatchObject({ version: 2, count: 3, topics, maskWords: 1 });
+    expect(JSON.parse(Buffer.from(built.files.get(MASKS_FILE)!).toString())).toEqual([0b11, 0b10, 0]);
+    // Small postings: one pack, named by its first term.
+    expect(built.meta.packs).toHaveLength(1);
+    const pack = JSON.parse(gunzipSync(built.files.get(packName(0))!).toString()) as { t: [string, string][]; b: [string, string][] };
+    expect(built.meta.packs[0]).toBe([...pack.t, ...pack.b].map(([term]) => term).sort()[0]);
+    expect(pack.t.map(([term]) => term)).toContain('seeing');
+    expect(pack.t.map(([term]) => term)).not.toContain('camera');
+    expect(pack.b.map(([term]) => term)).toContain('camera');
+  });
+
+  it('finds a paper by its abstract, authors, arXiv id, link labels and topic names, and a title word first', async () => {
+    const engine = new SearchEngine(memoryFiles(built.files), flex, Charset.Exact);
+    const ids = async (q: string) => {
+      const { hits } = await engine.search(q, []);
+      const docs = await engine.docs(hits.map((h) => h.n));
+      return hits.map((h) => docs.get(h.n)!.id);
+    };
+    expect(await ids('cameras')).toEqual(['b']);
+    expect(await ids('lovelace')).toEqual(['a']);
+    expect(await ids('2401.00001')).toEqual(['a']);
+    expect(await ids('lab')).toEqual(['b']);
+    // "Computer vision" is the topic of a and b, and a word of neither.
+    expect((await ids('computer')).sort()).toEqual(['a', 'b']);
+    expect(await ids('rain')).toEqual(['c']);
+    // "seeing" is b's title; a paper whose abstract says "see" comes after it.
+    expect((await ids('seeing'))[0]).toBe('b');
+  });
+
+  it('splits records into files of RECORDS_PER_FILE papers, and packs the postings of many papers into several packs', () => {
+    const many = Array.from({ length: RECORDS_PER_FILE + 1 }, (_, i) => paper(`p${i}`, `Paper ${i} word${i}`, `Abstract term${i} of paper ${i}.`));
+    const big = buildSearchFiles(many, topics, flex, Charset.Exact, { packBytes: 4096 });
+    expect(big.files.has(recordFileName(0))).toBe(true);
+    expect(big.files.has(recordFileName(1))).toBe(true);
+    expect(big.files.has(recordFileName(2))).toBe(false);
+    const docs = records(big.files, big.meta.recordSizes);
+    expect(docs).toHaveLength(RECORDS_PER_FILE + 1);
+    expect(docs.at(-1)!.id).toBe(`p${RECORDS_PER_FILE}`);
+    expect(big.meta.packs.length).toBeGreaterThan(3);
+    expect([...big.meta.packs].sort()).toEqual(big.meta.packs);
+    for (let i = 0; i < big.meta.packs.length; i += 1) expect(big.files.has(packName(i))).toBe(true);
+    expect(big.files.has(packName(big.meta.packs.length))).toBe(false);
+  });
+
+  it('uses as many mask numbers as 31-topic groups, and skips a topic slug the taxonomy does not have', () => {
+    const wide = Array.from({ length: 40 }, (_, i) => ({ slug: `t${i}`, name: `Topic ${i}` }));
+    const one = buildSearchFiles([paper('a', 'A', 'B.', ['t0', 't35', 'gone'])], wide, flex, Charset.Exact);
+    expect(one.meta.maskWords).toBe(2);
+    expect(JSON.parse(Buffer.from(one.files.get(MASKS_FILE)!).toString())).toEqual([1, 1 << 4]);
+  });
+});
