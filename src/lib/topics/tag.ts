@@ -56,10 +56,16 @@ function indexPhrases(index: PhraseIndex, match: readonly string[], rule: number
     });
     const phrase: Phrase = { words, wild, rule };
     const first = words[0]!;
-    if (!wild[0]) index.byFirst.set(first, [...(index.byFirst.get(first) ?? []), phrase]);
+    if (!wild[0]) append(index.byFirst, first, phrase);
     else if (first.length < PREFIX_KEY) index.shortPrefix.push(phrase);
-    else index.byPrefix.set(prefixKey(first), [...(index.byPrefix.get(prefixKey(first)) ?? []), phrase]);
+    else append(index.byPrefix, prefixKey(first), phrase);
   }
+}
+
+function append<K>(map: Map<K, Phrase[]>, key: K, phrase: Phrase): void {
+  const list = map.get(key);
+  if (list) list.push(phrase);
+  else map.set(key, [phrase]);
 }
 
 const emptyIndex = (): PhraseIndex => ({ byFirst: new Map(), byPrefix: new Map(), shortPrefix: [] });
