@@ -46,15 +46,16 @@ export function parsePaperFile(text: string): Validated<Paper> {
  * (1-based; the `pinnedTopics` line where the slug is not found on a line of its own).
  */
 export function unknownPinnedTopics(text: string, paper: Paper, topics: ReadonlySet<string>): { line: number; slug: string }[] {
+  const unknown = (paper.pinnedTopics ?? []).filter((slug) => !topics.has(slug));
+  // Most papers pin nothing: their text is not split and searched (a tenth of reading 20,000 paper files).
+  if (unknown.length === 0) return [];
   const lines = text.split('\n');
   const key = Math.max(
     0,
     lines.findIndex((l) => /^pinnedTopics\s*:/.test(l)),
   );
-  return (paper.pinnedTopics ?? [])
-    .filter((slug) => !topics.has(slug))
-    .map((slug) => {
-      const own = lines.findIndex((l, i) => i >= key && new RegExp(`(^|[\\s\\[,'"-])${slug.replace(/[^a-z0-9-]/g, '')}(?=$|[\\s\\],'"])`).test(l));
-      return { line: (own >= 0 ? own : key) + 1, slug };
-    });
+  return unknown.map((slug) => {
+    const own = lines.findIndex((l, i) => i >= key && new RegExp(`(^|[\\s\\[,'"-])${slug.replace(/[^a-z0-9-]/g, '')}(?=$|[\\s\\],'"])`).test(l));
+    return { line: (own >= 0 ? own : key) + 1, slug };
+  });
 }
