@@ -147,6 +147,18 @@ describe('the feeds of a built site', () => {
       '<link rel="alternate" type="application/rss+xml" title="Papers Digest: daily digest (RSS)" href="/daily.xml">',
     );
     expect(read(site.out, 'about/index.html')).toContain('href="/feeds/"');
+    // The other formats on the home and feeds pages only: not repeated in every paper's page.
+    for (const page of ['index.html', 'feeds/index.html']) {
+      expect(read(site.out, page)).toContain('<link rel="alternate" type="application/atom+xml" title="Papers Digest: every paper (Atom)" href="/atom.xml">');
+      expect(read(site.out, page)).toContain(
+        '<link rel="alternate" type="application/feed+json" title="Papers Digest: every paper (JSON Feed)" href="/feed.json">',
+      );
+    }
+    const paperPage = read(site.out, 'papers/hnerv-a-hybrid-neural-representation-for-videos/index.html');
+    expect(paperPage).toContain('<link rel="alternate" type="application/rss+xml" title="Papers Digest: every paper (RSS)" href="/rss.xml">');
+    expect(paperPage).toContain('<link rel="alternate" type="application/rss+xml" title="Papers Digest: daily digest (RSS)" href="/daily.xml">');
+    expect(paperPage).not.toContain('application/atom+xml');
+    expect(paperPage).not.toContain('application/feed+json');
   });
 
   it('serves feeds as plain XML and lists them all, with their addresses, on the feeds page', () => {
