@@ -474,8 +474,9 @@ export function renderAbstract(text: string): string {
   return rendered.get(text, render);
 }
 
-// A paper's abstract shows on its page and in its day's feed: rendered once per build.
-const rendered = new BoundedCache<string, string>(100_000);
+// A paper's abstract shows on its page and in the feeds of its day: each feed renders the latest papers again, so
+// the latest ten thousand are kept (15 MB; all of them, at 100,000 papers, would hold about 150 MB for nothing).
+const rendered = new BoundedCache<string, string>(10_000);
 
 function render(text: string): string {
   const tree: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: toMdast(parseInline(text)) }] };
