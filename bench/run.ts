@@ -263,7 +263,7 @@ async function main(): Promise<void> {
   console.log(`\nBuilds (median of ${RUNS}, wall time; memory: peak resident memory, largest process / all processes):\n`);
   console.log(
     table(
-      ['papers', 'pages', 'cold build', 'bare Astro', 'ratio', 'daily rebuild', 'bare Astro', 'ratio', 'memory (cold)', 'memory (daily)'],
+      ['papers', 'pages', 'cold build', 'bare Astro', 'ratio', 'daily rebuild', 'bare Astro', 'ratio', 'memory (cold)', 'bare Astro', 'memory (daily)'],
       rows.map((r) => [
         r.size.toLocaleString('en'),
         r.site.pages.toLocaleString('en'),
@@ -274,6 +274,7 @@ async function main(): Promise<void> {
         `${s(r.daily.bare).toFixed(1)} s`,
         `${(s(r.daily.ours) / s(r.daily.bare)).toFixed(2)}×`,
         `${gb(peak(r.cold.ours, 'largest'))} / ${gb(peak(r.cold.ours, 'total'))}`,
+        `${gb(peak(r.cold.bare, 'largest'))} / ${gb(peak(r.cold.bare, 'total'))}`,
         `${gb(peak(r.daily.ours, 'largest'))} / ${gb(peak(r.daily.ours, 'total'))}`,
       ]),
     ),
