@@ -146,3 +146,169 @@ describe('abstracts of real dumps', () => {
     for (const sample of ['\\model', '%ColBERT', 'khattab2020colbert', '$\\mathbf', 'ell_']) expect(raw).toContain(sample);
   });
 });
+
+describe('LaTeX macros a dump keeps', () => {
+  // Written out here, not read from the code: each is what a reader should see for the macro.
+  const symbols: [string, string][] = [
+    ['etc', 'etc.'],
+    ['eg', 'e.g.'],
+    ['ie', 'i.e.'],
+    ['vs', 'vs.'],
+    ['cf', 'cf.'],
+    ['etal', 'et al.'],
+    ['times', '×'],
+    ['approx', '≈'],
+    ['sim', '~'],
+    ['leq', '≤'],
+    ['geq', '≥'],
+    ['le', '≤'],
+    ['ge', '≥'],
+    ['neq', '≠'],
+    ['pm', '±'],
+    ['cdot', '·'],
+    ['infty', '∞'],
+    ['rightarrow', '→'],
+    ['to', '→'],
+    ['ell', 'ℓ'],
+    ['ldots', '…'],
+    ['dots', '…'],
+    ['cdots', '⋯'],
+    ['leftarrow', '←'],
+    ['Rightarrow', '⇒'],
+    ['Leftarrow', '⇐'],
+    ['leftrightarrow', '↔'],
+    ['mapsto', '↦'],
+    ['uparrow', '↑'],
+    ['downarrow', '↓'],
+    ['in', '∈'],
+    ['notin', '∉'],
+    ['subset', '⊂'],
+    ['subseteq', '⊆'],
+    ['cup', '∪'],
+    ['cap', '∩'],
+    ['forall', '∀'],
+    ['exists', '∃'],
+    ['partial', '∂'],
+    ['nabla', '∇'],
+    ['sum', '∑'],
+    ['prod', '∏'],
+    ['int', '∫'],
+    ['propto', '∝'],
+    ['ll', '≪'],
+    ['gg', '≫'],
+    ['circ', '∘'],
+    ['bullet', '•'],
+    ['star', '⋆'],
+    ['dagger', '†'],
+    ['equiv', '≡'],
+    ['simeq', '≃'],
+    ['cong', '≅'],
+    ['neg', '¬'],
+    ['land', '∧'],
+    ['lor', '∨'],
+    ['top', '⊤'],
+    ['perp', '⊥'],
+    ['checkmark', '✓'],
+    ['log', 'log'],
+    ['exp', 'exp'],
+    ['max', 'max'],
+    ['min', 'min'],
+    ['alpha', 'α'],
+    ['beta', 'β'],
+    ['gamma', 'γ'],
+    ['delta', 'δ'],
+    ['epsilon', 'ε'],
+    ['varepsilon', 'ε'],
+    ['zeta', 'ζ'],
+    ['eta', 'η'],
+    ['theta', 'θ'],
+    ['vartheta', 'ϑ'],
+    ['iota', 'ι'],
+    ['kappa', 'κ'],
+    ['lambda', 'λ'],
+    ['mu', 'μ'],
+    ['nu', 'ν'],
+    ['xi', 'ξ'],
+    ['pi', 'π'],
+    ['rho', 'ρ'],
+    ['sigma', 'σ'],
+    ['tau', 'τ'],
+    ['upsilon', 'υ'],
+    ['phi', 'ϕ'],
+    ['varphi', 'φ'],
+    ['chi', 'χ'],
+    ['psi', 'ψ'],
+    ['omega', 'ω'],
+    ['Gamma', 'Γ'],
+    ['Delta', 'Δ'],
+    ['Theta', 'Θ'],
+    ['Lambda', 'Λ'],
+    ['Xi', 'Ξ'],
+    ['Pi', 'Π'],
+    ['Sigma', 'Σ'],
+    ['Phi', 'Φ'],
+    ['Psi', 'Ψ'],
+    ['Omega', 'Ω'],
+  ];
+
+  it.each(symbols)('reads \\%s as %s', (macro, shown) => {
+    expect(plainAbstract(`a \\${macro} b`)).toBe(`a ${shown} b`);
+  });
+
+  it('reads spacing macros as spaces, and a Greek letter whose backslash was lost before a subscript as the letter', () => {
+    expect(plainAbstract('a\\quad b\\qquad c')).toBe('a  b  c');
+    expect(plainAbstract('the lambda_i and ell_2 terms, and alpha_1')).toBe('the λ_i and ℓ₂ terms, and α₁');
+    expect(plainAbstract('a lambda function')).toBe('a lambda function');
+  });
+
+  it.each<[string, string]>([
+    ['emph', 'em'],
+    ['em', 'em'],
+    ['textit', 'em'],
+    ['it', 'em'],
+    ['mathit', 'em'],
+    ['textbf', 'strong'],
+    ['bf', 'strong'],
+    ['mathbf', 'strong'],
+    ['boldsymbol', 'strong'],
+    ['bm', 'strong'],
+  ])('keeps the argument of \\%s{…} in <%s>', (macro, tag) => {
+    expect(renderAbstract(`a \\${macro}{word} b`)).toBe(`<p>a <${tag}>word</${tag}> b</p>`);
+  });
+
+  it.each([
+    'textrm',
+    'textsc',
+    'textsf',
+    'texttt',
+    'text',
+    'mbox',
+    'mathrm',
+    'mathsf',
+    'mathtt',
+    'mathcal',
+    'mathbb',
+    'mathscr',
+    'operatorname',
+    'underline',
+    'url',
+  ])('keeps the argument of \\%s{…} as plain text, even when it is one letter', (macro) => {
+    expect(renderAbstract(`a \\${macro}{X} b`)).toBe('<p>a X b</p>');
+  });
+
+  it('puts accents on their letters, with or without braces, and leaves a letter-named accent without braces alone', () => {
+    expect(plainAbstract('Schr\\"odinger, G\\\'{e}rard, \\`a, \\^o, \\~n, Gar\\c{c}on')).toBe('Schrödinger, Gérard, à, ô, ñ, Garçon');
+    expect(plainAbstract('\\c c')).toBe('c c');
+  });
+
+  it('drops citations and references with the space before them, keeping what follows', () => {
+    expect(plainAbstract('as in~\\cite{a}, \\citep{b}. Next')).toBe('as in. Next');
+    // References in a row go together, with the commas between them.
+    expect(plainAbstract('see \\ref{x} and \\eqref{y} and \\autoref{z}, \\cref{w}, \\Cref{v}\\label{u} done')).toBe('see and and done');
+    expect(plainAbstract('shown \\citet[p.~3]{k} here')).toBe('shown here');
+  });
+
+  it('reads escaped characters as themselves', () => {
+    expect(plainAbstract('50\\% of A\\&B, x\\_y, \\#1, \\$5')).toBe('50% of A&B, x_y, #1, $5');
+  });
+});
