@@ -33,3 +33,40 @@ describe('cutAtWord', () => {
     expect(cutAtWord('one two three four five', 16)).toBe('one two three…');
   });
 });
+
+describe('where authors say what they did', () => {
+  const lead = 'Codecs compress audio.';
+  it.each(['propose', 'present', 'introduce', 'develop', 'design', 'show', 'demonstrate', 'release', 'study', 'investigate', 'find', 'describe'])(
+    '“we %s” marks the key sentence',
+    (verb) => {
+      expect(gist(`${lead} Here we ${verb} a codec. It works.`)).toBe(`Here we ${verb} a codec.`);
+    },
+  );
+
+  it.each(['This paper', 'This work', 'This study', 'This article', 'Our method', 'Our approach', 'Our model', 'Our work'])(
+    '“%s … shows” marks it too',
+    (subject) => {
+      expect(gist(`${lead} ${subject} clearly shows gains. It works.`)).toBe(`${subject} clearly shows gains.`);
+    },
+  );
+
+  it('needs the subject and the verb in one sentence, as whole words, and gives nothing for an empty abstract', () => {
+    // "weshow" is not "we show"; "we" then a stop then "propose" spans two sentences.
+    expect(gist(`${lead} Weshow nothing. It is we. Propose it.`)).toBe(lead);
+    expect(gist('')).toBe('');
+  });
+
+  it('splits sentences after ! and ? and before an opening bracket or a straight quote (not after a closing bracket)', () => {
+    expect(sentences('Why? (It helps.) Yes! "Quoted" too.')).toEqual(['Why?', '(It helps.) Yes!', '"Quoted" too.']);
+    expect(sentences('  ')).toEqual([]);
+    expect(sentences('lower. case stays')).toEqual(['lower. case stays']);
+  });
+
+  it('cuts the gist at 200 characters by default', () => {
+    const long = `We propose ${'word '.repeat(80)}end.`;
+    const cut = gist(long);
+    expect(cut.length).toBeLessThanOrEqual(201);
+    expect(cut.length).toBeGreaterThan(150);
+    expect(cut.endsWith('…')).toBe(true);
+  });
+});
