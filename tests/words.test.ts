@@ -37,3 +37,52 @@ describe('foldWordAsTyped and foldedWords', () => {
     expect(foldedWords(' — ')).toEqual([]);
   });
 });
+
+describe('folding, suffix by suffix', () => {
+  it.each([
+    ['organisations', 'organization'],
+    ['organisation', 'organization'],
+    ['optimise', 'optimize'],
+    ['optimises', 'optimize'],
+    ['optimised', 'optimized'],
+    ['optimiser', 'optimizer'],
+    ['optimisers', 'optimizer'],
+    ['optimising', 'optimizing'],
+    ['analyses', 'analyze'],
+    ['analysed', 'analyzed'],
+    ['analyser', 'analyzer'],
+    ['analysers', 'analyzer'],
+    ['analysing', 'analyzing'],
+    // Too short to be a British -ise word: "rise", "raise" and "noise" stay, in the plural too.
+    ['rise', 'rise'],
+    ['raise', 'raise'],
+    ['raises', 'raise'],
+    ['noises', 'noise'],
+    ['denoising', 'denoizing'],
+    ['premises', 'premize'],
+    ['studies', 'study'],
+    ['policies', 'policy'],
+    ['ties', 'tie'],
+    ['lies', 'lie'],
+    ['glass', 'glass'],
+    ['corpus', 'corpus'],
+    ['analysis', 'analysis'],
+    ['atlas', 'atlas'],
+    ['gas', 'gas'],
+    ['bus', 'bus'],
+    ['its', 'its'],
+    ['maps', 'map'],
+    ['LLMs', 'llm'],
+    ['Ångström', 'angstrom'],
+    ['ÉCOLE', 'ecole'],
+  ])('%s folds to %s', (word, form) => expect(foldWord(word)).toBe(form));
+
+  it('gives offsets into the original text, accents and repeats included, and the same for the same word each time', () => {
+    const text = 'café, Café; cafés';
+    const tokens = tokenize(text);
+    expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['café', 'Café', 'cafés']);
+    expect(tokens.map((t) => t.form)).toEqual(['cafe', 'cafe', 'cafe']);
+    expect(foldedWords(text)).toEqual(['cafe', 'cafe', 'cafe']);
+    expect(foldWord('Codecs')).toBe(foldWord('Codecs'));
+  });
+});

@@ -32,15 +32,17 @@ export function foldWordAsTyped(word: string): string {
 function fold(word: string): string {
   // eslint-disable-next-line no-control-regex -- the range test for ASCII starts at NUL.
   let w = /[^\x00-\x7f]/.test(word) ? word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : word.toLowerCase();
+  // The plural first, so that the spelling rule sees the singular: "noises" is "noise", as "noise" is, not "noize".
+  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|as)$/.test(w)) w = w.slice(0, -1);
   // Only -is-/-ys- words can change (most words have neither, and three replacements cost more than two searches).
+  // Five letters or fewer are English words, not British spellings: rise, raise, noise, arise.
   if (w.length > 5 && (w.includes('is') || w.includes('ys'))) {
     w = w
-      .replace(/isation(s?)$/, 'ization$1')
-      .replace(/is(e|es|ed|er|ers|ing)$/, 'iz$1')
-      .replace(/ys(e|es|ed|er|ers|ing)$/, 'yz$1');
+      .replace(/isation$/, 'ization')
+      .replace(/is(e|ed|er|ing)$/, 'iz$1')
+      .replace(/ys(e|ed|er|ing)$/, 'yz$1');
   }
-  if (w.length > 4 && w.endsWith('ies')) return `${w.slice(0, -3)}y`;
-  if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|as)$/.test(w)) return w.slice(0, -1);
   return w;
 }
 
