@@ -51,3 +51,24 @@ describe("an ISO week's days", () => {
     expect(isoWeek('2026-11-30').first).toBe('2026-11-30');
   });
 });
+
+describe('month names', () => {
+  it.each([
+    ['01', 'January', 'Jan'],
+    ['02', 'February', 'Feb'],
+    ['03', 'March', 'Mar'],
+    ['04', 'April', 'Apr'],
+    ['05', 'May', 'May'],
+    ['06', 'June', 'Jun'],
+    ['07', 'July', 'Jul'],
+    ['08', 'August', 'Aug'],
+    ['09', 'September', 'Sep'],
+    ['10', 'October', 'Oct'],
+    ['11', 'November', 'Nov'],
+    ['12', 'December', 'Dec'],
+  ])('month %s is %s (%s)', (m, name, short) => {
+    expect(formatDay(`2026-${m}-09`)).toBe(`9 ${name} 2026`);
+    expect(formatShortDay(`2026-${m}-09`)).toBe(`9 ${short}`);
+    expect(formatMonth(`2026-${m}`)).toBe(`${name} 2026`);
+  });
+});
