@@ -312,3 +312,21 @@ describe('LaTeX macros a dump keeps', () => {
     expect(plainAbstract('50\\% of A\\&B, x\\_y, \\#1, \\$5')).toBe('50% of A&B, x_y, #1, $5');
   });
 });
+
+describe('links a dump glued a label to', () => {
+  it('sets off a label that differs from the URL, drops one that repeats it, and keeps an unclosed brace as text', () => {
+    expect(plainAbstract('Code at https://github.com/a/b{our repo} now.')).toBe('Code at https://github.com/a/b (our repo) now.');
+    expect(plainAbstract('Code at https://github.com/a/b{https://github.com/a/b} now.')).toBe('Code at https://github.com/a/b now.');
+    expect(plainAbstract('Code at https://github.com/a/b{} now.')).toBe('Code at https://github.com/a/b now.');
+    expect(plainAbstract('Code at https://github.com/a/b{ now.')).toBe('Code at https://github.com/a/b{ now.');
+    // A scheme in capitals is still a link (the sanitiser knows only lower-case protocols); the text stays as written.
+    expect(renderAbstract('See HTTPS://Example.org/x{site}.')).toBe(
+      '<p>See <a href="https://Example.org/x" rel="noopener nofollow">HTTPS://Example.org/x</a> (site).</p>',
+    );
+  });
+
+  it('drops a citation key left bare at the very end, and keeps names with years that are not keys', () => {
+    expect(plainAbstract('as shown by~smith2020deep')).toBe('as shown by');
+    expect(plainAbstract('the word2vec model, GPT-2024 and llama2024')).toBe('the word2vec model, GPT-2024 and llama2024');
+  });
+});

@@ -195,7 +195,8 @@ export function parseInline(text: string): Inline[] {
     const url = ch === 'h' || ch === 'H' ? matchAt(URL_AT, text, i) : null;
     if (url) {
       const clean = trimUrl(url[0]);
-      push({ kind: 'link', url: clean, text: clean });
+      // The scheme in lower case, as the sanitiser's list of safe protocols has it (HTTPS://… would lose its href).
+      push({ kind: 'link', url: clean.replace(/^https?:/i, (scheme) => scheme.toLowerCase()), text: clean });
       i += clean.length;
       // A LaTeX \href leftover glues `{label}` to the URL: drop a label that repeats the URL, set off any other.
       if (text[i] === '{') {
