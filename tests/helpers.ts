@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeDump, parseDump, type DumpParse } from '../src/lib/ingest/parse';
+import type { Paper } from '../src/lib/schema';
 
 export const ROOT = join(import.meta.dirname, '..');
 export const BUNDLED_DUMP = join(ROOT, 'content/dumps/2026-11-26.txt');
@@ -59,3 +60,15 @@ export function scratchOutput(prefix: string): string {
   mkdirSync(join(ROOT, '.scratch'), { recursive: true });
   return mkdtempSync(join(ROOT, '.scratch', prefix));
 }
+
+/** A made-up paper record, first seen (at rank 1) on 26 November 2026, with topics by slug. */
+export const madePaper = (id: string, title: string, abstract: string, topicSlugs: string[] = [], extra: Partial<Paper> = {}): Paper => ({
+  id,
+  title,
+  abstract,
+  firstSeen: '2026-11-26',
+  seen: [{ date: '2026-11-26', rank: 1 }],
+  links: [],
+  topics: topicSlugs.map((slug) => ({ slug, score: 12, evidence: [] })),
+  ...extra,
+});

@@ -7,22 +7,14 @@ import { SearchEngine, type FlexIndexClass } from '../src/lib/search/engine';
 import { MASKS_FILE, RECORDS_PER_FILE, packName, recordFileName, recordPlaces, type SearchDoc } from '../src/lib/search/format';
 import { memoryFiles } from '../src/lib/search/memory-files';
 import type { Paper } from '../src/lib/schema';
+import { madePaper } from './helpers';
 
 const flex = Index as unknown as FlexIndexClass;
 const topics = [
   { slug: 'codecs', name: 'Neural codecs' },
   { slug: 'vision', name: 'Computer vision' },
 ];
-const paper = (id: string, title: string, abstract: string, topicSlugs: string[] = [], extra: Partial<Paper> = {}): Paper => ({
-  id,
-  title,
-  abstract,
-  firstSeen: '2026-11-26',
-  seen: [{ date: '2026-11-26', rank: 1 }],
-  links: [],
-  topics: topicSlugs.map((slug) => ({ slug, score: 12, evidence: [] })),
-  ...extra,
-});
+const paper = madePaper;
 
 function records(files: Map<string, Uint8Array>, sizes: string): SearchDoc[] {
   return recordPlaces(sizes).map(

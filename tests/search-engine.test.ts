@@ -9,22 +9,14 @@ import { buildSearchFiles } from '../src/lib/search/build';
 import { SearchEngine, typoVariants, type FlexIndexClass, type SearchFiles } from '../src/lib/search/engine';
 import { RECORDS_PER_FILE, packName } from '../src/lib/search/format';
 import { memoryFiles, type FileRequest } from '../src/lib/search/memory-files';
-import type { Paper } from '../src/lib/schema';
+import { madePaper } from './helpers';
 
 const flex = Index as unknown as FlexIndexClass;
 const topics = [
   { slug: 'codecs', name: 'Neural codecs' },
   { slug: 'vision', name: 'Computer vision' },
 ];
-const paper = (id: string, title: string, abstract: string, topicSlugs: string[] = []): Paper => ({
-  id,
-  title,
-  abstract,
-  firstSeen: '2026-11-26',
-  seen: [{ date: '2026-11-26', rank: 1 }],
-  links: [],
-  topics: topicSlugs.map((slug) => ({ slug, score: 12, evidence: [] })),
-});
+const paper = madePaper;
 const papers = [
   paper('codec-title', 'A speech codec', 'We compress audio for phones.', ['codecs']),
   paper('codec-body', 'Audio for phones', 'Our codec compresses speech and audio.', ['codecs']),
