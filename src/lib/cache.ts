@@ -8,15 +8,19 @@
 export class BoundedCache<K, V> {
   #young = new Map<K, V>();
   #old = new Map<K, V>();
+  /** Entries per generation: half the limit. */
+  readonly #generation: number;
 
-  constructor(readonly limit: number) {}
+  constructor(readonly limit: number) {
+    this.#generation = Math.max(1, Math.floor(limit / 2));
+  }
 
   /** The value remembered for `key`; otherwise `compute(key)`, remembered. */
   get(key: K, compute: (key: K) => V): V {
     const known = this.#young.get(key);
     if (known !== undefined) return known;
     const value = this.#old.get(key) ?? compute(key);
-    if (this.#young.size >= Math.max(1, Math.floor(this.limit / 2))) {
+    if (this.#young.size >= this.#generation) {
       this.#old = this.#young;
       this.#young = new Map();
     }
