@@ -60,6 +60,22 @@ describe('relatedPapers', () => {
     expect(ids(related.get('codec'))).toEqual([]);
   });
 
+  it('tells shared topics apart in a taxonomy of more than 32 topics', () => {
+    // The first paper's 33 topics fill one 32-bit word and start the next; the third paper's only topic is a 35th,
+    // which shares a bit position (in the other word) with one of the first paper's.
+    const first = Array.from({ length: 33 }, (_, i) => `topic-${i}`);
+    const tagged = [
+      doc('x', 'Audio codec', 'An audio codec with high perceptual quality at low bitrate.', first),
+      doc('same', 'Speech codec', 'A speech codec with high perceptual quality at low bitrate.', ['topic-32']),
+      doc('other', 'Music codec', 'A music codec with high perceptual quality at low bitrate.', ['topic-40', 'topic-41']),
+      doc('far', 'Image segmentation', 'Segmentation of medical images with convolutional networks.', ['topic-0']),
+    ];
+    const related = relatedPapers(tagged, { ...words, k: 5 });
+    expect(ids(related.get('x'))).toEqual(['same']);
+    expect(related.get('x')![0]!.topics).toEqual(['topic-32']);
+    expect(ids(related.get('other'))).toEqual([]);
+  });
+
   it('lists fewer papers, or none, below the similarity floor', () => {
     const more = [...docs, doc('g', 'Audio segmentation', 'Segmentation of speech audio into words, with attention.')];
     const all = relatedPapers(more, { ...words, k: 5 });

@@ -133,17 +133,33 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
       .sort((x, y) => y.weight - x.weight || x.id - y.id)
       .slice(0, 3)
       .map((t) => terms[t.id]!);
+  // Each paper's topics as a bit set of `topicWords` 32-bit words, so "do these two share a topic?" allocates nothing.
+  const topicBit = new Map<string, number>();
+  for (const doc of docs) for (const t of doc.topics ?? []) if (!topicBit.has(t)) topicBit.set(t, topicBit.size);
+  const topicWords = Math.max(1, Math.ceil(topicBit.size / 32));
+  const topicSets = new Uint32Array(n * topicWords);
+  docs.forEach((doc, d) => {
+    for (const t of doc.topics ?? []) {
+      const bit = topicBit.get(t)!;
+      topicSets[d * topicWords + (bit >>> 5)]! |= 1 << (bit & 31);
+    }
+  });
+  const sharesTopic = (a: number, b: number): boolean => {
+    for (let w = 0; w < topicWords; w += 1) if ((topicSets[a * topicWords + w]! & topicSets[b * topicWords + w]!) !== 0) return true;
+    return false;
+  };
   const result = new Map<string, Related[]>();
   const scores = new Float64Array(n);
   // Papers reached from this one, each once (a flag, not a zero score, says so: a score can stay 0).
   const reached = new Uint8Array(n);
   const touched: number[] = [];
   const better = (a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && docs[a]!.id < docs[b]!.id);
-  vectors.forEach((v, doc) => {
-    v.ids.forEach((id, i) => {
+  for (let doc = 0; doc < n; doc += 1) {
+    const v = vectors[doc]!;
+    for (let i = 0; i < v.ids.length; i += 1) {
       const w = v.weights[i]!;
-      const others = postingDocs[id]!;
-      const weights = postingWeights[id]!;
+      const others = postingDocs[v.ids[i]!]!;
+      const weights = postingWeights[v.ids[i]!]!;
       for (let j = 0; j < others.length; j += 1) {
         const other = others[j]!;
         if (other === doc) continue;
@@ -153,14 +169,13 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
         }
         scores[other]! += w * weights[j]!;
       }
-    });
+    }
     const mine = docs[doc]!.topics ?? [];
     const floor = mine.length > 0 ? minimum : unsortedMinimum;
-    const shared = (other: number) => (docs[other]!.topics ?? []).filter((t) => mine.includes(t));
     // Top k by insertion into a short sorted list: no sort of every candidate.
     const top: number[] = [];
     for (const other of touched) {
-      if (scores[other]! < floor || (mine.length > 0 && shared(other).length === 0)) continue;
+      if (scores[other]! < floor || (mine.length > 0 && !sharesTopic(doc, other))) continue;
       if (top.length === k && !better(other, top[k - 1]!)) continue;
       let at = top.length;
       while (at > 0 && better(other, top[at - 1]!)) at -= 1;
@@ -169,13 +184,18 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
     }
     result.set(
       docs[doc]!.id,
-      top.map((other) => ({ id: docs[other]!.id, topics: shared(other), terms: sharedTerms(v, vectors[other]!), score: scores[other]! })),
+      top.map((other) => ({
+        id: docs[other]!.id,
+        topics: (docs[other]!.topics ?? []).filter((t) => mine.includes(t)),
+        terms: sharedTerms(v, vectors[other]!),
+        score: scores[other]!,
+      })),
     );
     for (const other of touched) {
       scores[other] = 0;
       reached[other] = 0;
     }
     touched.length = 0;
-  });
+  }
   return result;
 }
