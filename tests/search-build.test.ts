@@ -2,9 +2,20 @@
 import { inflateRawSync, gunzipSync } from 'node:zlib';
 import { Charset, Index } from 'flexsearch';
 import { describe, expect, it } from 'vitest';
-import { buildSearchFiles, packBytesFor, packTerms, searchIndexVersion } from '../src/lib/search/build';
+import { bucketOf, buildSearchFiles, fieldPostings, packBytesFor, packTerms, searchIndexVersion } from '../src/lib/search/build';
 import { SearchEngine, type FlexIndexClass } from '../src/lib/search/engine';
-import { MASKS_FILE, RECORDS_PER_FILE, packName, recordFileName, recordPlaces, type SearchDoc } from '../src/lib/search/format';
+import {
+  INDEX_OPTIONS,
+  MASKS_FILE,
+  RECORDS_PER_FILE,
+  encodePostings,
+  indexTokens,
+  packName,
+  recordFileName,
+  recordPlaces,
+  type Buckets,
+  type SearchDoc,
+} from '../src/lib/search/format';
 import { memoryFiles } from '../src/lib/search/memory-files';
 import type { Paper } from '../src/lib/schema';
 import { madePaper } from './helpers';
@@ -78,6 +89,48 @@ describe('pack sizes', () => {
         10,
       ).map((p) => p.first),
     ).toEqual(['aa', 'ab']);
+  });
+});
+
+describe('postings', () => {
+  /** What flexsearch itself holds for the same tokens: add every paper to an index and export its map. */
+  function flexsearchPostings(texts: readonly string[]): Map<string, string> {
+    const index = new Index({ ...INDEX_OPTIONS, encoder: Charset.Exact });
+    texts.forEach((text, doc) => {
+      const tokens = indexTokens(text);
+      if (tokens.length > 0) index.add(doc, tokens.join(' '));
+    });
+    const postings = new Map<string, string>();
+    index.export((key, data) => {
+      if (!key.endsWith('map')) return;
+      for (const [term, buckets] of JSON.parse(data) as [string, Buckets][]) postings.set(term, encodePostings(buckets));
+    });
+    return postings;
+  }
+
+  it('spreads a text’s terms over the buckets as flexsearch does: the first in 0, up to 9 terms one each, longer texts in proportion', () => {
+    expect([0, 1, 8].map((i) => bucketOf(i, 9))).toEqual([0, 1, 8]);
+    expect([0, 1, 2, 3, 8, 9, 19].map((i) => bucketOf(i, 20))).toEqual([0, 1, 1, 2, 4, 4, 8]);
+    expect(bucketOf(5, 10, 1)).toBe(0);
+  });
+
+  it('are the postings flexsearch’s own index holds for the same papers, bucket for bucket', () => {
+    // Short and long texts (more terms than buckets, and fewer), repeated words, numbers, accents, a text with no
+    // words, and many papers sharing a word, so gaps grow past one base-36 digit.
+    const sentences = [
+      'Neural audio codecs compress speech at 1.5 kbps with residual vector quantization',
+      'We quantize large language models to 4-bit weights; quantization-aware training recovers accuracy',
+      'Diffusion models for image generation, image editing and image super-resolution',
+      'Machine unlearning removes a forget set without retraining: unlearning, forgetting, erasure',
+      'Café naïve Zürich 2024 résumé',
+      '',
+      'a',
+    ];
+    const texts = Array.from({ length: 120 }, (_, i) => [sentences[i % sentences.length], sentences[(i * 3) % sentences.length], `paper ${i}`].join(' '));
+    const ours = fieldPostings(texts.length, (doc) => indexTokens(texts[doc]!), flex, Charset.Exact);
+    const theirs = flexsearchPostings(texts);
+    expect(ours.size).toBeGreaterThan(100);
+    expect([...ours].sort()).toEqual([...theirs].sort());
   });
 });
 

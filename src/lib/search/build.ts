@@ -40,20 +40,44 @@ export function packBytesFor(totalBytes: number, papers: number): number {
 }
 
 /**
- * One field's postings: every term's buckets, encoded, from a flexsearch index of the papers' tokens. Each paper's
- * tokens are made as it is added, so no list of every paper's tokens is ever held.
+ * flexsearch's bucket for the term at `position` of `count` (its `get_score` in `src/index/add.js`, for a whole term
+ * in a "strict" index): the first term takes bucket 0, and the rest spread over the resolution's buckets.
  */
-function fieldPostings(count: number, tokensOf: (doc: number) => string[], Index: FlexIndexClass, encoder: unknown): Map<string, string> {
-  const index = new Index({ ...INDEX_OPTIONS, encoder });
+export function bucketOf(position: number, count: number, resolution: number = INDEX_OPTIONS.resolution): number {
+  if (position === 0 || resolution <= 1) return 0;
+  return count <= resolution ? position : Math.floor(((resolution - 1) / count) * position + 1);
+}
+
+/** Buckets per term: flexsearch's resolution. */
+const BUCKETS = INDEX_OPTIONS.resolution;
+
+/**
+ * One field's postings, each term's encoded as flexsearch's index holds them (see format.ts), from the papers' tokens.
+ * The terms are flexsearch's own (its encoder splits the tokens); the buckets are filled here rather than by adding
+ * the papers to a flexsearch index and exporting it, which at 100,000 papers took minutes and gigabytes (its map of
+ * nine arrays per term, then the export's JSON). tests/search-build.test.ts checks the two agree. Each paper's tokens
+ * are made as it is added, so no list of every paper's tokens is ever held.
+ */
+export function fieldPostings(count: number, tokensOf: (doc: number) => string[], Index: FlexIndexClass, encoder: unknown): Map<string, string> {
+  const terms = (new Index({ ...INDEX_OPTIONS, encoder }) as unknown as { encoder: { encode(text: string, dedupe: boolean): string[] } }).encoder;
+  // Per term, its papers in order, each as paper × BUCKETS + bucket.
+  const entries = new Map<string, number[]>();
   for (let doc = 0; doc < count; doc += 1) {
-    const tokens = tokensOf(doc);
-    if (tokens.length > 0) index.add(doc, tokens.join(' '));
+    const words = terms.encode(tokensOf(doc).join(' '), true);
+    words.forEach((term, position) => {
+      const entry = doc * BUCKETS + bucketOf(position, words.length);
+      const list = entries.get(term);
+      if (list) list.push(entry);
+      else entries.set(term, [entry]);
+    });
   }
   const postings = new Map<string, string>();
-  index.export((key, data) => {
-    if (!key.endsWith('map')) return;
-    for (const [term, buckets] of JSON.parse(data) as [string, Buckets][]) postings.set(term, encodePostings(buckets));
-  });
+  for (const [term, list] of entries) {
+    const buckets: Buckets = [];
+    for (const entry of list) (buckets[entry % BUCKETS] ??= []).push(Math.floor(entry / BUCKETS));
+    postings.set(term, encodePostings(buckets));
+    entries.delete(term);
+  }
   return postings;
 }
 
