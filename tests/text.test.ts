@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseDump } from '../src/lib/ingest/parse';
-import { excerpt, inlineText, parseInline, plainAbstract, renderAbstract } from '../src/lib/text/text';
+import { excerpt, inlineText, parseInline, plainAbstract, renderAbstract, renderInline } from '../src/lib/text/text';
 import { BUNDLED_DUMP, EXTRA_DUMP, latexResidue } from './helpers';
 
 describe('renderAbstract', () => {
@@ -29,6 +29,19 @@ describe('renderAbstract', () => {
     const html = renderAbstract('<script>alert(1)</script> <img src=x onerror=alert(1)> & ]]>');
     expect(html).not.toMatch(/<script|<img/);
     expect(html).toBe('<p>&#x3C;script>alert(1)&#x3C;/script> &#x3C;img src=x onerror=alert(1)> &#x26; ]]></p>');
+  });
+
+  it('renders plain text as the whole pipeline does, for every abstract of both dumps and text with markup characters', () => {
+    const abstracts = [BUNDLED_DUMP, EXTRA_DUMP].flatMap((file) => parseDump(readFileSync(file, 'utf8')).papers.map((p) => p.abstract));
+    const edges = ['a < b && c > "d" \'e\'', 'tabs\tand  double  spaces', ' leading and trailing ', 'line\nbreak  \n here', '\u00a0nbsp', ''];
+    let plain = 0;
+    for (const text of [...abstracts, ...edges]) {
+      const nodes = parseInline(text);
+      if (nodes.length === 1 && nodes[0]!.kind === 'text') plain += 1;
+      expect(renderAbstract(text)).toBe(renderInline(nodes));
+    }
+    // Most are plain text, so the shortcut is what is being compared.
+    expect(plain).toBeGreaterThan(abstracts.length / 2);
   });
 
   it('does not link a javascript: URL', () => {

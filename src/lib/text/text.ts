@@ -480,7 +480,17 @@ export function renderAbstract(text: string): string {
 const rendered = new BoundedCache<string, string>(10_000);
 
 function render(text: string): string {
-  const tree: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: toMdast(parseInline(text)) }] };
+  const nodes = parseInline(text);
+  // Plain text, as most abstracts are (85% at 20,000 papers): the paragraph the pipeline would make, by the same
+  // serialiser, without running it. Only a line break would differ (the pipeline trims spaces around one).
+  const only = nodes.length === 1 ? nodes[0]! : undefined;
+  if (only?.kind === 'text' && !/[\r\n]/.test(only.value)) return `<p>${escapeHtml(only.value)}</p>`;
+  return renderInline(nodes);
+}
+
+/** Inline nodes as one safe HTML paragraph, through the whole pipeline (`renderAbstract` skips it for plain text). */
+export function renderInline(nodes: readonly Inline[]): string {
+  const tree: MdastRoot = { type: 'root', children: [{ type: 'paragraph', children: toMdast(nodes) }] };
   return processor.stringify(processor.runSync(tree));
 }
 
