@@ -149,7 +149,8 @@ async function bareBuild(pages: number): Promise<Timed> {
   const dir = bareProject(pages);
   rmSync(join(dir, 'dist'), { recursive: true, force: true });
   dropCaches(dir);
-  return timed(process.execPath, [ASTRO, 'build', '--silent', '--root', dir]);
+  // Not --silent: Astro's default output (a line per page), as `npm run build` prints for ours.
+  return timed(process.execPath, [ASTRO, 'build', '--root', dir]);
 }
 
 /** Milestones of a build's output, as seconds from its start: where the time went. */
