@@ -35,7 +35,16 @@ export const paths = {
 
 /** Joins a base path (`/` or `/digest/`, with or without slashes) and a site-relative path. */
 export function withBase(base: string, path: string): string {
-  const prefix = `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+  return atPrefix(basePrefix(base), path);
+}
+
+/** A base path as the prefix of every link: `/` or `/digest/`. */
+export function basePrefix(base: string): string {
+  return `/${base.replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
+}
+
+/** A site-relative path after a prefix made by `basePrefix` (a page makes hundreds of links: the prefix is made once). */
+export function atPrefix(prefix: string, path: string): string {
   return `${prefix}${path.replace(/^\/+/, '')}`;
 }
 

@@ -1,12 +1,18 @@
 /** Days as people read them. Pure and time-zone proof: days are strings, never local times. */
+import { BoundedCache } from '../cache';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** `2026-11-26` → `26 November 2026`, the same on every machine and in every time zone. */
 export function formatDay(day: string): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
+  return formattedDays.get(day, (d) => {
+    const [year, month, date] = d.split('-').map(Number);
+    return `${date} ${MONTHS[(month ?? 1) - 1]} ${year}`;
+  });
 }
+
+// A page names many days (each related paper's, each row's): a five-year archive has about 2,000 of them.
+const formattedDays = new BoundedCache<string, string>(10_000);
 
 /** A day as an RFC 3339 instant at midnight UTC, for feeds and `<time datetime>`. */
 export function dayToDate(day: string): Date {
