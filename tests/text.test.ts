@@ -32,7 +32,7 @@ describe('renderAbstract', () => {
   });
 
   it('renders plain text as the whole pipeline does, for every abstract of both dumps and text with markup characters', () => {
-    const abstracts = [BUNDLED_DUMP, EXTRA_DUMP].flatMap((file) => parseDump(readFileSync(file, 'utf8')).papers.map((p) => p.abstract));
+    const abstracts = [BUNDLED_DUMP, EXTRA_DUMP].flatMap((file) => parseDump(readFileSync(file, 'utf8'), file).papers.map((p) => p.abstract));
     const edges = ['a < b && c > "d" \'e\'', 'tabs\tand  double  spaces', ' leading and trailing ', 'line\nbreak  \n here', '\u00a0nbsp', ''];
     let plain = 0;
     for (const text of [...abstracts, ...edges]) {
