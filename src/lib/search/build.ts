@@ -59,11 +59,11 @@ const BUCKETS = INDEX_OPTIONS.resolution;
  * are made as it is added, so no list of every paper's tokens is ever held.
  */
 export function fieldPostings(count: number, tokensOf: (doc: number) => string[], Index: FlexIndexClass, encoder: unknown): Map<string, string> {
-  const terms = (new Index({ ...INDEX_OPTIONS, encoder }) as unknown as { encoder: { encode(text: string, dedupe: boolean): string[] } }).encoder;
+  const flexEncoder = (new Index({ ...INDEX_OPTIONS, encoder }) as unknown as { encoder: { encode(text: string, dedupe: boolean): string[] } }).encoder;
   // Per term, its papers in order, each as paper × BUCKETS + bucket.
   const entries = new Map<string, number[]>();
   for (let doc = 0; doc < count; doc += 1) {
-    const words = terms.encode(tokensOf(doc).join(' '), true);
+    const words = flexEncoder.encode(tokensOf(doc).join(' '), true);
     words.forEach((term, position) => {
       const entry = doc * BUCKETS + bucketOf(position, words.length);
       const list = entries.get(term);

@@ -157,9 +157,10 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
   for (let doc = 0; doc < n; doc += 1) {
     const v = vectors[doc]!;
     for (let i = 0; i < v.ids.length; i += 1) {
+      const id = v.ids[i]!;
       const w = v.weights[i]!;
-      const others = postingDocs[v.ids[i]!]!;
-      const weights = postingWeights[v.ids[i]!]!;
+      const others = postingDocs[id]!;
+      const weights = postingWeights[id]!;
       for (let j = 0; j < others.length; j += 1) {
         const other = others[j]!;
         if (other === doc) continue;
