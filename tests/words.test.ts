@@ -1,6 +1,10 @@
 /** Word forms (src/lib/text/words.ts), folded alike for the tagger's rules and for search. */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { foldWord, foldWordAsTyped, foldedWords, tokenize } from '../src/lib/text/words';
+import { parseDump } from '../src/lib/ingest/parse';
+import { plainAbstract } from '../src/lib/text/text';
+import { foldWord, foldWordAsTyped, foldedWords, tokenArrays, tokenize } from '../src/lib/text/words';
+import { BUNDLED_DUMP, EXTRA_DUMP } from './helpers';
 
 describe('word forms', () => {
   it.each([
@@ -11,6 +15,15 @@ describe('word forms', () => {
     ['binarised', 'binarized'],
     ['analyse', 'analyze'],
     ['bias', 'bias'],
+    // Lower-case words, which are read without a lookup when they fold to themselves.
+    ['codecs', 'codec'],
+    ['studies', 'study'],
+    ['organisation', 'organization'],
+    ['realised', 'realized'],
+    ['paralyse', 'paralyze'],
+    ['raise', 'raise'],
+    ['basis', 'basis'],
+    ['x20', 'x20'],
   ])('%s folds to %s', (word, form) => expect(foldWord(word)).toBe(form));
 
   it('tokenizes with each word where it stands, repeated words and accents included', () => {
@@ -23,6 +36,31 @@ describe('word forms', () => {
       ['codec', 'Codecs'],
     ]);
     expect(tokenize(' ,; ')).toEqual([]);
+  });
+
+  it('reads the words /[\\p{L}\\p{N}]+/gu finds, where it finds them, folded as foldWord folds them', () => {
+    const edges = [
+      'Café naïve e\u0301te\u0301 ÉCOLE coöperate',
+      '𝑥𝑦 math 𝐀𝐁 x² ½ Ⅻ',
+      'Ωmega βeta 中文字 日本語テキスト',
+      'emoji 😀 text, a lone \ud800 surrogate\udc00 and \udbffx',
+      '\u00a0nbsp\u2009thin\u200bzero-width',
+      'quantisation Organisations analyses ANALYSES Noises noises',
+      'GPUs LLMs 4bit W4A16 FP8 x20 3D is ys iss basis bias',
+      'İstanbul ǅemal straße ﬁne',
+      'a-b_c.d/e',
+      '',
+      '   ',
+    ];
+    const texts = [BUNDLED_DUMP, EXTRA_DUMP].flatMap((file) =>
+      parseDump(readFileSync(file, 'utf8'), file).papers.flatMap((p) => [p.title, plainAbstract(p.abstract)]),
+    );
+    for (const text of [...edges, ...texts]) {
+      const found = [...text.matchAll(/[\p{L}\p{N}]+/gu)];
+      const expected = { forms: found.map((m) => foldWord(m[0])), starts: found.map((m) => m.index), ends: found.map((m) => m.index + m[0].length) };
+      expect(tokenArrays(text)).toEqual(expected);
+      expect(foldedWords(text)).toEqual(expected.forms);
+    }
   });
 });
 

@@ -1,8 +1,6 @@
 /** Word forms folded on purpose, so that rules and search treat variants alike. Pure string functions. */
 import { BoundedCache } from '../cache';
 
-const WORD = /[\p{L}\p{N}]+/gu;
-
 export interface Token {
   /** The folded form used for matching. */
   form: string;
@@ -16,7 +14,22 @@ export interface Token {
  * plurals made singular. Applied alike to texts and to the phrases of rules, so both meet in the middle.
  */
 export function foldWord(word: string): string {
-  return folded.get(word, fold);
+  return foldsToItself(word) ? word : folded.get(word, fold);
+}
+
+/**
+ * Whether `fold` would give the word back unchanged, told without it: lower-case ASCII letters and digits, no final s,
+ * and no -is-/-ys- that a British spelling could hide. Most words of an abstract are so, and this test is cheaper than
+ * looking them up (a fresh string is hashed to be found in a Map).
+ */
+function foldsToItself(word: string): boolean {
+  for (let i = 0; i < word.length; i += 1) if (ASCII_WORD[word.charCodeAt(i)] !== PLAIN) return false;
+  return endsPlainly(word);
+}
+
+/** For a word of lower-case ASCII letters and digits: whether `fold` leaves it as it is (no plural, no British -is-). */
+function endsPlainly(word: string): boolean {
+  return word.charCodeAt(word.length - 1) !== 115 && !(word.length > 5 && (word.includes('is') || word.includes('ys')));
 }
 
 // The vocabulary seen so far: words repeat across papers, and folding is the tagger's inner loop.
@@ -53,27 +66,67 @@ export function tokenize(text: string): Token[] {
 }
 
 /** `tokenize` as three parallel arrays, for the tagger's inner loop: no object per word. */
-export function tokenArrays(text: string): { forms: string[]; starts: Int32Array; ends: Int32Array } {
-  const forms = text.match(WORD) ?? [];
-  const starts = new Int32Array(forms.length);
-  const ends = new Int32Array(forms.length);
-  // `match` gives the words without the cost of a match object each; each is the first of its letters from where the
-  // last one ended, since only characters outside words lie between.
-  let at = 0;
-  for (let i = 0; i < forms.length; i += 1) {
-    const word = forms[i]!;
-    starts[i] = text.indexOf(word, at);
-    at = starts[i]! + word.length;
-    ends[i] = at;
-    forms[i] = foldWord(word);
-  }
-  return { forms, starts, ends };
+export function tokenArrays(text: string): { forms: string[]; starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  return { forms: scanWords(text, starts, ends), starts, ends };
 }
 
 /** The folded forms of a text's words, without positions: for counting terms, where offsets are not needed. */
 export function foldedWords(text: string): string[] {
-  const words = text.match(WORD);
-  if (!words) return [];
-  for (let i = 0; i < words.length; i += 1) words[i] = foldWord(words[i]!);
-  return words;
+  return scanWords(text);
+}
+
+/**
+ * The folded words of a text: its runs of letters and digits (`/[\p{L}\p{N}]+/gu`), with where each starts and ends
+ * when asked. One pass over the characters: that regular expression costs three times as much, and finding each
+ * match's offset again more. A word of lower-case ASCII letters and digits is seen to fold to itself while it is read.
+ */
+function scanWords(text: string, starts?: number[], ends?: number[]): string[] {
+  const forms: string[] = [];
+  const n = text.length;
+  let at = 0;
+  while (at < n) {
+    // ASCII is looked up here, anything else in `wordCharAt`: most characters are ASCII.
+    let c = text.charCodeAt(at);
+    let kind = c < 128 ? ASCII_WORD[c]! : wordCharAt(text, at);
+    if (kind === NOT_WORD) {
+      at += c >= 0xd800 && text.codePointAt(at)! > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = at;
+    let plain = kind === PLAIN;
+    do {
+      at += kind === LONG ? 2 : 1;
+      if (at >= n) break;
+      c = text.charCodeAt(at);
+      kind = c < 128 ? ASCII_WORD[c]! : wordCharAt(text, at);
+      if (kind !== PLAIN && kind !== NOT_WORD) plain = false;
+    } while (kind !== NOT_WORD);
+    const word = text.slice(start, at);
+    forms.push(plain && endsPlainly(word) ? word : foldWord(word));
+    starts?.push(start);
+    ends?.push(at);
+  }
+  return forms;
+}
+
+/**
+ * What a character is to `scanWords`: not part of a word, part of one, a lower-case ASCII letter or digit (part of a
+ * word that may fold to itself), or part of one and outside the BMP (two code units).
+ */
+const NOT_WORD = 0;
+const WORD_CHAR = 1;
+const PLAIN = 2;
+const LONG = 3;
+const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => {
+  const char = String.fromCharCode(c);
+  return /[a-z0-9]/.test(char) ? PLAIN : /[\p{L}\p{N}]/u.test(char) ? WORD_CHAR : NOT_WORD;
+});
+const IN_WORD = /^[\p{L}\p{N}]$/u;
+
+/** What the non-ASCII character at `at` is, as `ASCII_WORD` says of ASCII. */
+function wordCharAt(text: string, at: number): number {
+  const char = String.fromCodePoint(text.codePointAt(at)!);
+  return !IN_WORD.test(char) ? NOT_WORD : char.length === 2 ? LONG : WORD_CHAR;
 }
