@@ -6,7 +6,16 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { crossValidateOrdering, evaluateTopics, parseLabels, scoreRelated, type EvaluationReport, type LabelledPaper } from '../src/lib/topics/eval';
+import {
+  crossValidateOrdering,
+  evaluateTopics,
+  fitOrdering,
+  parseLabels,
+  primaryUnder,
+  scoreRelated,
+  type EvaluationReport,
+  type LabelledPaper,
+} from '../src/lib/topics/eval';
 import { RELATED_FLOOR, relatedPapers, type RelatedOptions } from '../src/lib/site/related';
 import { decodeDump, parseDump, type DumpPaper } from '../src/lib/ingest/parse';
 import type { Taxonomy } from '../src/lib/topics/taxonomy';
@@ -39,7 +48,8 @@ Options:
                   primary accuracy with settings fitted to all papers, and leave-one-out
   --cross-file    fit the global threshold and relativeThreshold on one labels file and score on the
                   other (the bundled dump's eval/topics-seed.json and eval/topics-extra.json with
-                  eval/papers-extra.txt), both ways, beside the in-sample figures
+                  eval/papers-extra.txt), both ways, beside the in-sample figures; then the same for
+                  the order of topics (primaryBias and openingWeight) and primary accuracy
   --related       score related papers on both labels files: the share of links between papers whose
                   labels share no topic, and the similarity floor fitted on one file, checked on the other
   -h, --help      show this help`;
@@ -100,6 +110,26 @@ function crossFile(taxonomy: Taxonomy): number {
     console.log(`  fit on ${fit.name}: threshold ${best.threshold}, relativeThreshold ${best.relativeThreshold}`);
     console.log(`    in-sample  (${fit.name.padEnd(5)}) ${line(scoreWith(withSettings(best), fit))}`);
     console.log(`    cross-file (${test.name.padEnd(5)}) ${line(scoreWith(withSettings(best), test))}`);
+  }
+  const ordering = (set: LabelSet) => {
+    const compiled = compileTaxonomy(taxonomy);
+    return set.papers
+      .filter(({ label }) => label.primary !== null)
+      .map(({ label, paper }) => {
+        const chosen = tagPaper(compiled, paper).map((t) => t.slug);
+        return { primary: label.primary!, chosen: scoreTopics(compiled, paper).filter((s) => chosen.includes(s.slug)) };
+      });
+  };
+  const start = { primaryBias: Object.fromEntries(taxonomy.topics.map((t) => [t.slug, t.primaryBias])), openingWeight: taxonomy.settings.openingWeight };
+  const right = (cases: ReturnType<typeof ordering>, settings: typeof start) =>
+    pct(cases.filter((c) => primaryUnder(c, settings) === c.primary).length / cases.length);
+  console.log("\nThe order of topics fitted on one file (each topic's primaryBias and openingWeight, coordinate search), scored on the other:");
+  for (const [fit, test] of [sets, [...sets].reverse()] as [LabelSet, LabelSet][]) {
+    const [fitCases, testCases] = [ordering(fit), ordering(test)];
+    const fitted = fitOrdering(fitCases, start);
+    console.log(
+      `  fit on ${fit.name}: primary in-sample ${right(fitCases, fitted)}, cross-file (${test.name}) ${right(testCases, fitted)} (as the file is: ${right(testCases, start)})`,
+    );
   }
   return 0;
 }
