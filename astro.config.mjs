@@ -1,10 +1,10 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import process from 'node:process';
-import sitemap from '@astrojs/sitemap';
 import { hostHeadersFile } from './src/integrations/host-headers';
 import { safeOutput } from './src/integrations/safe-output';
 import { searchIndex } from './src/integrations/search-index';
+import { sitemap } from './src/integrations/sitemap';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -31,6 +31,6 @@ export default defineConfig({
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   vite: { resolve: { alias: { 'flexsearch-compact': flexsearchCompact } }, build: { assetsInlineLimit: 0 } },
-  // The 404 page is not a page to index. safeOutput comes last: it publishes the output once the others are done.
-  integrations: [sitemap({ filter: (page) => !page.endsWith('/404/') && !page.endsWith('/404') }), searchIndex(), hostHeadersFile(), safeOutput()],
+  // safeOutput comes last: it publishes the output once the others are done.
+  integrations: [sitemap(), searchIndex(), hostHeadersFile(), safeOutput()],
 });

@@ -188,6 +188,15 @@ describe('the feeds of a built site', () => {
     expect(read(site.out, 'robots.txt')).toBe('User-agent: *\nAllow: /\n\nSitemap: https://digest.test/sitemap-index.xml\n');
     expect(read(site.out, 'sitemap-0.xml')).toContain('<loc>https://digest.test/papers/hnerv-a-hybrid-neural-representation-for-videos/</loc>');
     expect(read(site.out, 'sitemap-0.xml')).not.toContain('404');
+    // Every page built is in the sitemap once, and every URL in it is a page built.
+    const index = read(site.out, 'sitemap-index.xml');
+    expect([...index.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1])).toEqual(['https://digest.test/sitemap-0.xml']);
+    const listed = [...read(site.out, 'sitemap-0.xml').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    const pages = readdirSync(site.out, { recursive: true, encoding: 'utf8' })
+      .filter((f) => basename(f) === 'index.html' && !f.startsWith('404'))
+      .map((f) => `/${dirname(f) === '.' ? '' : `${dirname(f)}/`}`);
+    expect([...listed].sort()).toEqual(pages.sort());
+    expect(listed).toContain('/topics/codecs/page/2/');
     expect(read(site.out, 'opensearch.xml')).toContain('template="https://digest.test/search/?q={searchTerms}"');
   });
 });
