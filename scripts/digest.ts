@@ -12,6 +12,7 @@ import { compileTaxonomy, orderKey, outsideSubjects, scoreTopics, tagPaper, topi
 import { decodeDump, parseDump, type DumpParse } from '../src/lib/ingest/parse';
 import {
   CONTENT,
+  ContentFiles,
   FatalError,
   INGEST_STAMP,
   dumpDate,
@@ -164,15 +165,17 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
     CONTENT.root,
     'ingest',
     () => {
+      // Each dump and paper file is read once, whatever reads it next (the check, the merge, the comparison, the stamp).
+      const files = new ContentFiles();
       // An ingest with nothing to add, as `npm run build` runs it, after one that left the same inputs: nothing to do.
-      const before = !incoming && !options.regenerate && !options.strict ? ingestFingerprint() : undefined;
+      const before = !incoming && !options.regenerate && !options.strict ? ingestFingerprint(files) : undefined;
       if (before && ingestIsCurrent(before)) {
         console.error(
           `Nothing new to ingest: the dumps, the taxonomy and the paper files are as the last ingest left them (${join(CONTENT.root, INGEST_STAMP)}).`,
         );
         return 0;
       }
-      const all = readAllDumps(CONTENT.dumps);
+      const all = readAllDumps(CONTENT.dumps, files);
       report(all.problems, options.quiet);
       if (all.fatal.length > 0) throw new FatalError(all.fatal.join('\n'));
       const lost = options.regenerate ? undefined : lostPapers(all.dumps.length);
@@ -211,13 +214,18 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
       if (options.strict && warnings.length > 0)
         throw new FatalError(`${warnings.length} warning${warnings.length > 1 ? 's' : ''} about ${checked} under --strict; nothing was written.`);
       // A hand-set topic must be one of the taxonomy's: a typo stops the ingest, naming the file and line.
-      const existing = readPaperFiles(CONTENT.papers, new Set(taxonomy.topics.map((t) => t.slug)));
+      const existing = readPaperFiles(CONTENT.papers, new Set(taxonomy.topics.map((t) => t.slug)), files);
       const merged = mergeDumps(dumps, existing, (paper) => tagPaper(compiled, paper), CONTENT.papers);
       problems.push(...merged.problems);
       report(problems, options.quiet);
-      const change = paperChanges(merged.papers, existing);
+      const change = paperChanges(merged.papers, existing, files);
       const wrote = writes.length > 0 || change.writes.length > 0 || change.removes.length > 0;
-      if (wrote) commitChanges(CONTENT.root, { writes: [...writes, ...change.writes], removes: change.removes });
+      if (wrote) {
+        const all = { writes: [...writes, ...change.writes], removes: change.removes };
+        commitChanges(CONTENT.root, all);
+        for (const { path, content } of all.writes) files.wrote(join(CONTENT.root, path), content);
+        for (const path of all.removes) files.removed(join(CONTENT.root, path));
+      }
       console.error(daySummary(checked, merged.papers, taxonomy));
       const problemCount = [...all.problems, ...problems].filter((p) => p.severity === 'error').length;
       if (problemCount > 0) console.error(`  ${problemCount} paper${problemCount > 1 ? 's' : ''} could not be read: see the errors above (FILE:LINE).`);
@@ -227,7 +235,7 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
       );
       if (hasErrors(all.problems) || hasErrors(problems)) return 1;
       // Nothing written: the files are as they were read, and so is their fingerprint.
-      writeIngestStamp(before !== undefined && !wrote ? before : ingestFingerprint());
+      writeIngestStamp(before !== undefined && !wrote ? before : ingestFingerprint(files));
       return 0;
     },
     note,

@@ -25,6 +25,39 @@ export const CONTENT = {
   site: join(CONTENT_DIR, 'site.yaml'),
 };
 
+/**
+ * The bytes of content files as one command has read them, so that the command reads each file once: an ingest used
+ * to read every paper file four times (to check the stamp, to parse it, to compare the new records with it, and to
+ * make the new stamp). The command updates it with what it writes (`wrote`, `removed`), and holds the content lock
+ * meanwhile, so it always holds what the files hold. Without one, each read goes to the disk.
+ */
+export class ContentFiles {
+  readonly #bytes = new Map<string, Buffer>();
+
+  /** The file's bytes; a file that cannot be read throws as `readFileSync` does. */
+  read(file: string): Buffer {
+    let bytes = this.#bytes.get(file);
+    if (!bytes) this.#bytes.set(file, (bytes = readFileSync(file)));
+    return bytes;
+  }
+
+  /** The file's text, or undefined when there is no such file. */
+  text(file: string): string | undefined {
+    if (!this.#bytes.has(file) && !existsSync(file)) return undefined;
+    return this.read(file).toString('utf8');
+  }
+
+  /** The file now holds `content` (text is written as UTF-8). */
+  wrote(file: string, content: string | Uint8Array): void {
+    this.#bytes.set(file, Buffer.from(content));
+  }
+
+  /** The file is gone. */
+  removed(file: string): void {
+    this.#bytes.delete(file);
+  }
+}
+
 export function loadTaxonomyFile(file: string): Taxonomy {
   let text: string;
   try {
@@ -38,10 +71,10 @@ export function loadTaxonomyFile(file: string): Taxonomy {
 }
 
 /** Reads and parses one dump file, keeping its bytes for a copy. A file that is not a dump at all becomes `fatal`. */
-export function readDump(file: string): DumpParse & { bytes?: Uint8Array } {
+export function readDump(file: string, files?: ContentFiles): DumpParse & { bytes?: Uint8Array } {
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(file);
+    bytes = files ? files.read(file) : readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     return { papers: [], problems: [], fatal: code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a dump file' : 'cannot be read' };
@@ -81,23 +114,23 @@ export function placeDump(dir: string, date: string, bytes: Uint8Array): { name:
 }
 
 /** Every dump in the dumps folder, parsed, oldest first. Files not named by a date are reported and skipped. */
-export function readAllDumps(dir: string): { dumps: DatedDump[]; problems: Problem[]; fatal: string[] } {
+export function readAllDumps(dir: string, files?: ContentFiles): { dumps: DatedDump[]; problems: Problem[]; fatal: string[] } {
   const problems: Problem[] = [];
   const fatal: string[] = [];
   const dumps: DatedDump[] = [];
-  const files = existsSync(dir)
+  const names = existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => !f.startsWith('.'))
         .sort()
     : [];
-  for (const name of files) {
+  for (const name of names) {
     const file = join(dir, name);
     const named = dumpName(name);
     if (!named) {
       problems.push({ file, line: 0, severity: 'error', message: 'is not named by a date (YYYY-MM-DD.txt or YYYY-MM-DD.N.txt); it was not read' });
       continue;
     }
-    const parsed = readDump(file);
+    const parsed = readDump(file, files);
     problems.push(...parsed.problems);
     if (parsed.fatal) fatal.push(`${file} ${parsed.fatal}.`);
     else dumps.push({ ...named, file, papers: parsed.papers });
@@ -106,7 +139,7 @@ export function readAllDumps(dir: string): { dumps: DatedDump[]; problems: Probl
 }
 
 /** Every paper file, validated. An invalid file is fatal: regenerating would lose its hand edits. */
-export function readPaperFiles(dir: string, topics?: ReadonlySet<string>): Map<string, Paper> {
+export function readPaperFiles(dir: string, topics?: ReadonlySet<string>, files?: ContentFiles): Map<string, Paper> {
   const papers = new Map<string, Paper>();
   if (!existsSync(dir)) return papers;
   const failures: string[] = [];
@@ -114,7 +147,7 @@ export function readPaperFiles(dir: string, topics?: ReadonlySet<string>): Map<s
     .filter((f) => f.endsWith('.md'))
     .sort()) {
     const file = join(dir, name);
-    const text = readFileSync(file, 'utf8');
+    const text = files ? files.read(file).toString('utf8') : readFileSync(file, 'utf8');
     const result = parsePaperFile(text);
     if (!result.ok) failures.push(`${file}: ${result.message}`);
     else if (`${result.value.id}.md` !== name) failures.push(`${file}: id: “${result.value.id}” does not match the file name`);
@@ -133,14 +166,17 @@ export function readPaperFiles(dir: string, topics?: ReadonlySet<string>): Map<s
  * The change that makes the papers folder hold exactly these papers: the files whose text differs, and the files of
  * papers no longer there. Paths are relative to the content folder (see `commitChanges`).
  */
-export function paperChanges(papers: readonly Paper[], before: ReadonlyMap<string, Paper>): ContentChange & { changed: number; removed: number } {
+export function paperChanges(
+  papers: readonly Paper[],
+  before: ReadonlyMap<string, Paper>,
+  files = new ContentFiles(),
+): ContentChange & { changed: number; removed: number } {
   const writes: ContentChange['writes'] = [];
   const ids = new Set<string>();
   for (const paper of papers) {
     ids.add(paper.id);
     const text = serializePaper(paper);
-    const file = join(CONTENT.papers, `${paper.id}.md`);
-    if (!existsSync(file) || readFileSync(file, 'utf8') !== text) writes.push({ path: join('papers', `${paper.id}.md`), content: text });
+    if (files.text(join(CONTENT.papers, `${paper.id}.md`)) !== text) writes.push({ path: join('papers', `${paper.id}.md`), content: text });
   }
   const removes = [...before.keys()].filter((id) => !ids.has(id)).map((id) => join('papers', `${id}.md`));
   return { writes, removes, changed: writes.length, removed: removes.length };
@@ -172,13 +208,13 @@ const RECORD_CODE = ['../lib', '../store', '../../scripts'].map((dir) => new URL
 /** The exact versions of the libraries that code stands on (the zod that validates, the YAML reader …). */
 const LOCKFILE = new URL('../../package-lock.json', import.meta.url);
 
-function addFolder(hash: ReturnType<typeof createHash>, dir: string, keep: (name: string) => boolean): void {
+function addFolder(hash: ReturnType<typeof createHash>, dir: string, keep: (name: string) => boolean, files?: ContentFiles): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(keep).sort()) {
     const file = join(dir, name);
     if (!statSync(file).isFile()) continue;
     hash.update(`${name}\u0000`);
-    hash.update(readFileSync(file));
+    hash.update(files ? files.read(file) : readFileSync(file));
     hash.update('\u0000');
   }
 }
@@ -192,11 +228,12 @@ function addFolder(hash: ReturnType<typeof createHash>, dir: string, keep: (name
  * skips the work too; a clone whose files differ in any byte (line endings converted, a file edited) gets another
  * hash and ingests in full, which costs only time.
  */
-export function ingestFingerprint(): string {
+export function ingestFingerprint(files?: ContentFiles): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(CONTENT.topics));
-  addFolder(hash, CONTENT.dumps, (name) => !name.startsWith('.'));
-  addFolder(hash, CONTENT.papers, (name) => name.endsWith('.md'));
+  // The dumps and paper files through `files`: the ingest that checks this reads them next.
+  addFolder(hash, CONTENT.dumps, (name) => !name.startsWith('.'), files);
+  addFolder(hash, CONTENT.papers, (name) => name.endsWith('.md'), files);
   for (const dir of RECORD_CODE) addFolder(hash, fileURLToPath(dir), (name) => name.endsWith('.ts'));
   if (existsSync(LOCKFILE)) hash.update(readFileSync(LOCKFILE));
   return hash.digest('hex');
