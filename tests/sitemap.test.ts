@@ -34,6 +34,21 @@ describe('sitemapFiles', () => {
     expect(locs(sitemapFiles(pages, 'https://d.test/').get('sitemap-0.xml')!)).toEqual(expected);
   });
 
+  it('leaves out only the status pages themselves, and takes paths with or without their leading slash', () => {
+    const pages = ['/feeds/', 'papers/404/', 'topics/x/page/500/', '500-words/', '404'];
+    expect(locs(sitemapFiles(pages, 'https://d.test/').get('sitemap-0.xml')!)).toEqual([
+      'https://d.test/500-words/',
+      'https://d.test/feeds/',
+      'https://d.test/papers/404/',
+      'https://d.test/topics/x/page/500/',
+    ]);
+  });
+
+  it('makes no empty file when the pages fill the last one exactly', () => {
+    const files = sitemapFiles(['a/', 'b/', 'c/', 'd/'], 'https://d.test/', 2);
+    expect([...files.keys()]).toEqual(['sitemap-0.xml', 'sitemap-1.xml', 'sitemap-index.xml']);
+  });
+
   it('splits a long list into files of at most the limit, all listed by the index', () => {
     const pages = Array.from({ length: 7 }, (_, i) => `papers/p${i}/`);
     const files = sitemapFiles(pages, 'https://d.test/', 3);

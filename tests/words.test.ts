@@ -24,6 +24,7 @@ describe('word forms', () => {
     ['raise', 'raise'],
     ['basis', 'basis'],
     ['x20', 'x20'],
+    ['ÉÈ', 'ee'],
   ])('%s folds to %s', (word, form) => expect(foldWord(word)).toBe(form));
 
   it('tokenizes with each word where it stands, repeated words and accents included', () => {
@@ -49,6 +50,8 @@ describe('word forms', () => {
       'GPUs LLMs 4bit W4A16 FP8 x20 3D is ys iss basis bias',
       'İstanbul ǅemal straße ﬁne',
       'a-b_c.d/e',
+      // Just past ASCII, and the last character of the BMP: neither is part of a word, nor takes the next with it.
+      'x\u0080y\uffffz\u00ad',
       '',
       '   ',
     ];
@@ -71,6 +74,9 @@ describe('foldWordAsTyped and foldedWords', () => {
     expect(foldWordAsTyped('Quantisation')).toBe('quantization');
     expect(foldWordAsTyped('studies')).toBe('study');
     expect(foldWordAsTyped('Bias')).toBe('bias');
+    expect(foldWordAsTyped('scans')).toBe('scans');
+    expect(foldWordAsTyped('stress')).toBe('stress');
+    expect(foldWordAsTyped('Naïves')).toBe('naives');
     expect(foldedWords('Quantised codecs, naïvely!')).toEqual(['quantized', 'codec', 'naively']);
     expect(foldedWords(' — ')).toEqual([]);
   });

@@ -123,7 +123,7 @@ const ASCII_WORD = Uint8Array.from({ length: 128 }, (_, c) => {
   const char = String.fromCharCode(c);
   return /[a-z0-9]/.test(char) ? PLAIN : /[\p{L}\p{N}]/u.test(char) ? WORD_CHAR : NOT_WORD;
 });
-const IN_WORD = /^[\p{L}\p{N}]$/u;
+const IN_WORD = /[\p{L}\p{N}]/u;
 
 /** What the non-ASCII character at `at` is, as `ASCII_WORD` says of ASCII. */
 function wordCharAt(text: string, at: number): number {
