@@ -104,7 +104,8 @@ function scanWords(text: string, starts?: number[], ends?: number[]): string[] {
       if (kind !== PLAIN && kind !== NOT_WORD) plain = false;
     } while (kind !== NOT_WORD);
     const word = text.slice(start, at);
-    forms.push(plain && endsPlainly(word) ? word : foldWord(word));
+    // Known here whether the word is plain: `foldWord` would only test it again.
+    forms.push(plain && endsPlainly(word) ? word : folded.get(word, fold));
     starts?.push(start);
     ends?.push(at);
   }
