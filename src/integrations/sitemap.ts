@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sitemapFiles } from '../lib/site/sitemap';
+import { absoluteUrl } from '../lib/site/urls';
 
 export function sitemap(): AstroIntegration {
   let siteUrl = '';
@@ -12,7 +13,7 @@ export function sitemap(): AstroIntegration {
     hooks: {
       'astro:config:done': ({ config }) => {
         // The origin and base, ending in `/`: what every page's path is appended to.
-        siteUrl = new URL(config.base.replace(/\/?$/, '/'), config.site).href;
+        siteUrl = absoluteUrl(config.site ?? '', config.base, '');
       },
       'astro:build:done': ({ dir, pages }) => {
         const out = fileURLToPath(dir);
