@@ -221,10 +221,10 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
       const change = paperChanges(merged.papers, existing, files);
       const wrote = writes.length > 0 || change.writes.length > 0 || change.removes.length > 0;
       if (wrote) {
-        const all = { writes: [...writes, ...change.writes], removes: change.removes };
-        commitChanges(CONTENT.root, all);
-        for (const { path, content } of all.writes) files.wrote(join(CONTENT.root, path), content);
-        for (const path of all.removes) files.removed(join(CONTENT.root, path));
+        const committed = { writes: [...writes, ...change.writes], removes: change.removes };
+        commitChanges(CONTENT.root, committed);
+        for (const { path, content } of committed.writes) files.wrote(join(CONTENT.root, path), content);
+        for (const path of committed.removes) files.removed(join(CONTENT.root, path));
       }
       console.error(daySummary(checked, merged.papers, taxonomy));
       const problemCount = [...all.problems, ...problems].filter((p) => p.severity === 'error').length;

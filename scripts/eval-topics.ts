@@ -111,15 +111,14 @@ function crossFile(taxonomy: Taxonomy): number {
     console.log(`    in-sample  (${fit.name.padEnd(5)}) ${line(scoreWith(withSettings(best), fit))}`);
     console.log(`    cross-file (${test.name.padEnd(5)}) ${line(scoreWith(withSettings(best), test))}`);
   }
-  const ordering = (set: LabelSet) => {
-    const compiled = compileTaxonomy(taxonomy);
-    return set.papers
+  const compiled = compileTaxonomy(taxonomy);
+  const ordering = (set: LabelSet) =>
+    set.papers
       .filter(({ label }) => label.primary !== null)
       .map(({ label, paper }) => {
         const chosen = tagPaper(compiled, paper).map((t) => t.slug);
         return { primary: label.primary!, chosen: scoreTopics(compiled, paper).filter((s) => chosen.includes(s.slug)) };
       });
-  };
   const start = { primaryBias: Object.fromEntries(taxonomy.topics.map((t) => [t.slug, t.primaryBias])), openingWeight: taxonomy.settings.openingWeight };
   const right = (cases: ReturnType<typeof ordering>, settings: typeof start) =>
     pct(cases.filter((c) => primaryUnder(c, settings) === c.primary).length / cases.length);
