@@ -30,7 +30,13 @@ export default defineConfig({
   // No inline scripts or styles, so the Content-Security-Policy in _headers needs no 'unsafe-inline' (see README, Publishing).
   build: { format: 'directory', concurrency: 4, inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  vite: { resolve: { alias: { 'flexsearch-compact': flexsearchCompact } }, build: { assetsInlineLimit: 0 } },
+  vite: {
+    resolve: { alias: { 'flexsearch-compact': flexsearchCompact } },
+    build: { assetsInlineLimit: 0 },
+    // The benchmark's archives (hundreds of thousands of files) are not the site's source: watching them would use up
+    // the system's file watchers and stop `astro dev`.
+    server: { watch: { ignored: ['**/bench/.scratch/**'] } },
+  },
   // safeOutput comes last: it publishes the output once the others are done.
   integrations: [sitemap(), searchIndex(), hostHeadersFile(), safeOutput()],
 });

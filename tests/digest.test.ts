@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDigest, byBestRank, compareNewestFirst, dayNews, groupByPrimaryTopic, rankOn, topicSections } from '../src/lib/site/digest';
+import { parseRelated, relatedOfPapers, stringifyRelated } from '../src/lib/site/related';
 import type { Paper } from '../src/lib/schema';
 import type { Taxonomy } from '../src/lib/topics/taxonomy';
 
@@ -83,16 +84,20 @@ describe('buildDigest', () => {
   it('finds related papers among those sharing a topic, at most as many as asked', () => {
     const on = (id: string, abstract: string, topics = ['codecs']) => ({ ...paper(id, [['2026-11-20', 1]], topics), abstract });
     const papers = [on('x', 'Zorblat quintaxe mirvelo.'), on('y', 'Zorblat.'), on('w', 'Quintaxe.'), on('z', 'Mirvelo.', ['vision'])];
+    const { papers: ordered } = buildDigest(papers, taxonomy);
     expect(
-      buildDigest(papers, taxonomy)
-        .related.get('x')!
+      relatedOfPapers(ordered)
+        .get('x')!
         .map((r) => r.id),
     ).toEqual(['w', 'y']);
     expect(
-      buildDigest(papers, taxonomy, 1)
-        .related.get('x')!
+      relatedOfPapers(ordered, 1)
+        .get('x')!
         .map((r) => r.id),
     ).toEqual(['w']);
+    // Handed from the search worker to the pages as text, and read back the same.
+    const related = relatedOfPapers(ordered);
+    expect(parseRelated(stringifyRelated(related))).toEqual(related);
   });
 
   it('tells a day’s new papers from those trending again', () => {

@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { CONTENT, loadTaxonomyFile, readPaperFiles } from '../store/content-store';
 import { buildDigest, type Digest } from '../lib/site/digest';
+import { relatedOfPapers, type Related } from '../lib/site/related';
+import { offeredRelated } from '../integrations/related-channel';
 import { parseSiteSettings, type SiteSettings } from '../lib/site/settings';
 
 export interface Site {
@@ -21,11 +23,22 @@ function load(): Site {
   if (!settings.ok) throw new Error(`${CONTENT.site}: ${settings.message}`);
   const taxonomy = loadTaxonomyFile(CONTENT.topics);
   const papers = [...readPaperFiles(CONTENT.papers, new Set(taxonomy.topics.map((t) => t.slug))).values()];
-  return { settings: settings.value, digest: buildDigest(papers, taxonomy, settings.value.relatedCount) };
+  return { settings: settings.value, digest: buildDigest(papers, taxonomy) };
 }
 
 /** The whole site's data, computed once and shared by every page, feed and endpoint. */
 export function getSite(): Promise<Site> {
   site ??= Promise.resolve().then(load);
   return site;
+}
+
+let related: Promise<Map<string, Related[]>> | undefined;
+
+/**
+ * Each paper's related papers, by id: made by the search worker beside the pages when the build offers them (see
+ * src/integrations/related-channel.ts), else here, from the same papers in the same order.
+ */
+export function getRelated(): Promise<Map<string, Related[]>> {
+  related ??= offeredRelated() ?? getSite().then(({ digest, settings }) => relatedOfPapers(digest.papers, settings.relatedCount));
+  return related;
 }

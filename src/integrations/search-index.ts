@@ -2,13 +2,18 @@
  * Writes the search files (see src/lib/search/format.ts) into the built site. Made by
  * src/integrations/search-worker.ts in a second process that starts with the build and runs while Astro renders the pages
  * (Astro renders on one core; these machines have two), into a folder beside the output that is renamed into place
- * once the pages are done. It reads the same paper files as the site, in the same order.
+ * once the pages are done. It reads the same paper files as the site, in the same order. Before the index it makes the
+ * related papers, which this integration offers to the paper pages (src/integrations/related-channel.ts).
  */
 import type { AstroIntegration } from 'astro';
+import type { Related } from '../lib/site/related';
 import { spawn } from 'node:child_process';
-import { cpSync, renameSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import type { Readable } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseRelated } from '../lib/site/related';
+import { offerRelated } from './related-channel';
 
 export function searchIndex(): AstroIntegration {
   let staging = '';
@@ -23,26 +28,62 @@ export function searchIndex(): AstroIntegration {
       },
       'astro:build:start': () => {
         const root = fileURLToPath(new URL('../..', import.meta.url));
+        const relatedFile = `${staging}.related.json`;
         rmSync(staging, { recursive: true, force: true });
+        let related: (error?: Error) => void = () => undefined;
+        const offer = new Promise<Map<string, Related[]>>((resolve, reject) => {
+          related = (error) => {
+            if (error) reject(error);
+            else {
+              try {
+                resolve(parseRelated(readFileSync(relatedFile, 'utf8')));
+              } catch (cause) {
+                reject(cause instanceof Error ? cause : new Error(String(cause)));
+              } finally {
+                rmSync(relatedFile, { force: true });
+              }
+            }
+            related = () => undefined;
+          };
+        });
+        // The pages that await it report a failure; until one does, it is not an unhandled rejection.
+        offer.catch(() => undefined);
+        offerRelated(offer);
         pending = new Promise((resolve, reject) => {
-          const child = spawn(join(root, 'node_modules/.bin/tsx'), [join(root, 'src/integrations/search-worker.ts'), staging], {
-            stdio: ['ignore', 'pipe', 'pipe'],
+          // Node itself with tsx's loader (not tsx's command, which runs a second Node), so descriptor 3 reaches the worker.
+          const loader = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+          const child = spawn(process.execPath, ['--expose-gc', '--import', loader, join(root, 'src/integrations/search-worker.ts'), staging, relatedFile], {
+            stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
           });
+          (child.stdio[3] as Readable).on('data', () => related());
           let output = '';
-          child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-          child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+          child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+          child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
           // A build that fails (or is stopped) before the pages are done takes its worker with it: otherwise the
           // worker would go on to write its files beside an output folder nobody will publish.
           const stop = () => child.kill();
           process.once('exit', stop);
           child.on('exit', () => process.off('exit', stop));
-          child.on('error', reject);
-          child.on('close', (code) => (code === 0 ? resolve(output.trim()) : reject(new Error(`building the search index failed:\n${output}`))));
+          child.on('error', (error) => {
+            related(error);
+            reject(error);
+          });
+          child.on('close', (code) => {
+            if (code === 0) {
+              related(new Error(`the search worker ended without the related papers:\n${output}`));
+              resolve(output.trim());
+            } else {
+              const failure = new Error(`building the search index failed:\n${output}`);
+              related(failure);
+              reject(failure);
+            }
+          });
         });
         // Reported at build:done; keep an early failure from being an unhandled rejection meanwhile.
         pending.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
+        offerRelated(undefined);
         if (!pending) return;
         try {
           const log = await pending;

@@ -4,6 +4,10 @@ import { gzipSync } from 'node:zlib';
 import { HtmlValidate, type ConfigData } from 'html-validate';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildDigest } from '../../src/lib/site/digest';
+import { relatedOfPapers } from '../../src/lib/site/related';
+import { parseSiteSettings } from '../../src/lib/site/settings';
+import { loadTaxonomyFile, readPaperFiles } from '../../src/store/content-store';
 import { ROOT } from '../helpers';
 import { axeViolations, useServedSite } from './browser';
 import { readExport } from './site-builder';
@@ -77,6 +81,25 @@ describe('reading the digest', () => {
     const exported = readExport<{ id: string; topics: unknown[] }>(site.out);
     expect(exported.map((p) => p.id).sort()).toEqual(ids.sort());
     for (const p of exported) expect(p.topics.length).toBeLessThanOrEqual(4);
+  });
+
+  it('lists on every paper page the related papers the site itself would find (made by the search worker)', () => {
+    // The build takes them from the search worker (src/integrations/related-channel.ts); `astro dev` makes them in
+    // process. Both must give every page the same list, in the same order.
+    const taxonomy = loadTaxonomyFile(join(site.content, 'topics.yaml'));
+    const settings = parseSiteSettings(readFileSync(join(site.content, 'site.yaml'), 'utf8'));
+    if (!settings.ok) throw new Error(settings.message);
+    const { papers } = buildDigest([...readPaperFiles(join(site.content, 'papers')).values()], taxonomy);
+    const expected = relatedOfPapers(papers, settings.value.relatedCount);
+    let listed = 0;
+    for (const paper of papers) {
+      const html = readFileSync(join(site.out, 'papers', paper.id, 'index.html'), 'utf8');
+      const list = /<ul class="related">(.*?)<\/ul>/s.exec(html)?.[1] ?? '';
+      const ids = [...list.matchAll(/<a href="\/papers\/([^/"]+)\/"/g)].map((m) => m[1]);
+      expect(ids, paper.id).toEqual(expected.get(paper.id)!.map((r) => r.id));
+      listed += ids.length;
+    }
+    expect(listed).toBeGreaterThan(papers.length);
   });
 
   it('shows a paper seen on two days on both day pages, with its first date', async () => {

@@ -1,5 +1,4 @@
 import { isoWeek, monthOf, type IsoWeek } from '../text/dates';
-import { RELATED_COUNT, relatedPapers, type Related } from './related';
 import type { Day, Paper } from '../schema';
 import type { Taxonomy, Topic } from '../topics/taxonomy';
 
@@ -41,8 +40,6 @@ export interface Digest {
   /** ISO weeks and calendar months with papers, newest first. */
   weeks: WeekGroup[];
   months: PeriodGroup[];
-  /** The most similar papers that share a topic, with why, by paper id. */
-  related: Map<string, Related[]>;
 }
 
 /** A paper's rank on one day's trending list; MAX_SAFE_INTEGER when it was not on it. */
@@ -56,7 +53,11 @@ export function compareNewestFirst(a: Paper, b: Paper): number {
   return rankOn(a, a.firstSeen) - rankOn(b, b.firstSeen) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-export function buildDigest(input: readonly Paper[], taxonomy: Taxonomy, relatedCount = RELATED_COUNT): Digest {
+/**
+ * Papers, topics, days, weeks and months arranged for the pages. Related papers are not here: they are the one part
+ * that costs seconds, so the build makes them beside the pages (`relatedOfPapers`, src/data/site.ts).
+ */
+export function buildDigest(input: readonly Paper[], taxonomy: Taxonomy): Digest {
   const papers = [...input].sort(compareNewestFirst);
   const byId = new Map(papers.map((p) => [p.id, p]));
   const topics = taxonomy.topics.map((topic) => ({ topic, papers: papers.filter((p) => p.topics.some((t) => t.slug === topic.slug)) }));
@@ -72,10 +73,6 @@ export function buildDigest(input: readonly Paper[], taxonomy: Taxonomy, related
     topics,
     topicBySlug: new Map(topics.map((g) => [g.topic.slug, g])),
     days,
-    related: relatedPapers(
-      papers.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract, topics: p.topics.map((t) => t.slug) })),
-      { k: relatedCount },
-    ),
   };
 }
 

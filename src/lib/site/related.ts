@@ -1,3 +1,4 @@
+import type { Paper } from '../schema';
 import { foldedWords } from '../text/words';
 
 /** English words that carry no topic; dropped before weighting. */
@@ -199,4 +200,26 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
     touched.length = 0;
   }
   return result;
+}
+
+/**
+ * The related papers of a digest's papers, by paper id. `papers` must be in the digest's order (`compareNewestFirst`):
+ * scores are sums of floating-point numbers in that order, so the site and the search worker, which both make them,
+ * agree to the last bit only when they hand over the papers in the same order.
+ */
+export function relatedOfPapers(papers: readonly Paper[], k = RELATED_COUNT): Map<string, Related[]> {
+  return relatedPapers(
+    papers.map((p) => ({ id: p.id, title: p.title, abstract: p.abstract, topics: p.topics.map((t) => t.slug) })),
+    { k },
+  );
+}
+
+/** Related papers as text, for the search worker to hand them to the build (`parseRelated` reads it back). */
+export function stringifyRelated(related: ReadonlyMap<string, readonly Related[]>): string {
+  return JSON.stringify([...related]);
+}
+
+/** The text `stringifyRelated` wrote, as the map it was made from. */
+export function parseRelated(text: string): Map<string, Related[]> {
+  return new Map(JSON.parse(text) as [string, Related[]][]);
 }
