@@ -224,6 +224,8 @@ describe('a failed build', () => {
     // What stopped builds left beside the output goes; a folder of the user's own there stays.
     for (const left of ['dist.next-1/papers', 'dist.next-1.search-index-1/abc', 'dist.old-2', 'dist.notes'])
       mkdirSync(join(dirname(out), left), { recursive: true });
+    for (const left of ['dist.next-1.search-index-1.related.json', 'dist.next-1.search-index-1.related.json.partial'])
+      writeFileSync(join(dirname(out), left), '[]');
     expect(build().status).toBe(0);
     const cleared = Date.now() + 10_000;
     while (readdirSync(dirname(out)).length > 2 && Date.now() < cleared) spawnSync('sleep', ['0.2']);

@@ -21,11 +21,13 @@ import { needsRecovery, waitForContent, withContentLock } from '../store/transac
 
 /**
  * Folders earlier builds left beside the output: stopped (`.next-`) or replaced and not yet deleted (`.old-`), and a
- * stopped build's search files (`.next-PID.search-index-PID`).
+ * stopped build's search files and related papers (`.next-PID.search-index-PID`, `….related.json`).
  */
 function leftovers(dir: string): string[] {
   const parent = dirname(dir);
-  const pattern = new RegExp(`^${basename(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:next|old)-\\d+(?:\\.search-index-\\d+)?$`);
+  const pattern = new RegExp(
+    `^${basename(dir).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(?:next|old)-\\d+(?:\\.search-index-\\d+(?:\\.related\\.json(?:\\.partial)?)?)?$`,
+  );
   try {
     return readdirSync(parent)
       .filter((name) => pattern.test(name))
