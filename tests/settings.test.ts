@@ -1,6 +1,11 @@
 /** The site's settings file (src/lib/site/settings.ts). */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { parseSiteSettings } from '../src/lib/site/settings';
+import { loadSiteSettingsFile } from '../src/store/content-store';
+import { FatalError } from '../src/store/errors';
 
 describe('parseSiteSettings', () => {
   it('fills defaults', () => {
@@ -49,5 +54,19 @@ describe('parseSiteSettings', () => {
     expect(parseSiteSettings('just text')).toEqual({ ok: false, message: expect.stringMatching(/^field \(root\): Invalid input/) as unknown });
     const broken = parseSiteSettings('title: [unclosed');
     expect(!broken.ok && broken.message).toMatch(/^not valid YAML: .{10,}$/);
+  });
+});
+
+describe('loadSiteSettingsFile', () => {
+  it('reads the settings the build and the search worker use, and stops on a bad or missing file, naming it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'digest-settings-'));
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, 'site.yaml');
+    writeFileSync(file, 'title: Digest\ndescription: Papers.\nrelatedCount: 3\n');
+    expect(loadSiteSettingsFile(file).relatedCount).toBe(3);
+    writeFileSync(file, 'title: Digest\ndescription: Papers.\nrelatedCount: 99\n');
+    expect(() => loadSiteSettingsFile(file)).toThrow(FatalError);
+    expect(() => loadSiteSettingsFile(file)).toThrow(`${file}: field relatedCount`);
+    expect(() => loadSiteSettingsFile(join(dir, 'missing.yaml'))).toThrow(`${join(dir, 'missing.yaml')}: cannot read the site settings file`);
   });
 });

@@ -4,12 +4,11 @@
  * through an Astro content collection, which at 20,000 papers spent seconds validating and serialising a second
  * copy of every record that no page needed.
  */
-import { readFileSync } from 'node:fs';
-import { CONTENT, loadTaxonomyFile, readPaperFiles } from '../store/content-store';
+import { CONTENT, loadSiteSettingsFile, loadTaxonomyFile, readPaperFiles } from '../store/content-store';
 import { buildDigest, type Digest } from '../lib/site/digest';
 import { relatedOfPapers, type Related } from '../lib/site/related';
 import { offeredRelated } from '../integrations/related-channel';
-import { parseSiteSettings, type SiteSettings } from '../lib/site/settings';
+import type { SiteSettings } from '../lib/site/settings';
 
 export interface Site {
   digest: Digest;
@@ -19,11 +18,10 @@ export interface Site {
 let site: Promise<Site> | undefined;
 
 function load(): Site {
-  const settings = parseSiteSettings(readFileSync(CONTENT.site, 'utf8'));
-  if (!settings.ok) throw new Error(`${CONTENT.site}: ${settings.message}`);
+  const settings = loadSiteSettingsFile(CONTENT.site);
   const taxonomy = loadTaxonomyFile(CONTENT.topics);
   const papers = [...readPaperFiles(CONTENT.papers, new Set(taxonomy.topics.map((t) => t.slug))).values()];
-  return { settings: settings.value, digest: buildDigest(papers, taxonomy) };
+  return { settings, digest: buildDigest(papers, taxonomy) };
 }
 
 /** The whole site's data, computed once and shared by every page, feed and endpoint. */

@@ -4,16 +4,15 @@
  * src/integrations/related-channel.ts). Run by the search-index integration in a second process while Astro renders
  * the pages (see that file).
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { setPriority } from 'node:os';
 import { join } from 'node:path';
 import { Charset, Index } from 'flexsearch';
 import { compareNewestFirst } from '../lib/site/digest';
 import { relatedOfPapers, stringifyRelated } from '../lib/site/related';
-import { parseSiteSettings } from '../lib/site/settings';
 import { buildSearchFiles, searchIndexVersion } from '../lib/search/build';
 import type { FlexIndexClass } from '../lib/search/engine';
-import { CONTENT, FatalError, loadTaxonomyFile, readPaperFiles } from '../store/content-store';
+import { CONTENT, FatalError, loadSiteSettingsFile, loadTaxonomyFile, readPaperFiles } from '../store/content-store';
 
 const [out, relatedFile] = process.argv.slice(2);
 if (!out) {
@@ -25,9 +24,8 @@ try {
   const papers = [...readPaperFiles(CONTENT.papers).values()].sort(compareNewestFirst);
   if (relatedFile) {
     // The paper pages wait for these: made at normal priority, before the index.
-    const settings = parseSiteSettings(readFileSync(CONTENT.site, 'utf8'));
-    if (!settings.ok) throw new FatalError(`${CONTENT.site}: ${settings.message}`);
-    writeFileSync(`${relatedFile}.partial`, stringifyRelated(relatedOfPapers(papers, settings.value.relatedCount)));
+    const { relatedCount } = loadSiteSettingsFile(CONTENT.site);
+    writeFileSync(`${relatedFile}.partial`, stringifyRelated(relatedOfPapers(papers, relatedCount)));
     renameSync(`${relatedFile}.partial`, relatedFile);
     writeSync(3, 'related\n');
     // Relating the papers leaves about 700 MB of garbage at 100,000 papers; left to itself the heap grows past it

@@ -7,6 +7,7 @@ import { serializePaper, parsePaperFile, unknownPinnedTopics } from '../lib/inge
 import { decodeDump, parseDump, type DumpParse } from '../lib/ingest/parse';
 import type { Problem } from '../lib/ingest/problems';
 import { DaySchema, type Paper } from '../lib/schema';
+import { parseSiteSettings, type SiteSettings } from '../lib/site/settings';
 import { parseTaxonomy, type Taxonomy } from '../lib/topics/taxonomy';
 import type { DatedDump } from '../lib/ingest/records';
 
@@ -67,6 +68,19 @@ export function loadTaxonomyFile(file: string): Taxonomy {
   }
   const result = parseTaxonomy(text);
   if (!result.ok) throw new FatalError(result.messages.map((m) => `${file}: ${m}`).join('\n'));
+  return result.value;
+}
+
+/** Reads and validates `content/site.yaml`; a file that cannot be read or is not valid stops the run, naming it. */
+export function loadSiteSettingsFile(file: string): SiteSettings {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new FatalError(`${file}: cannot read the site settings file`);
+  }
+  const result = parseSiteSettings(text);
+  if (!result.ok) throw new FatalError(`${file}: ${result.message}`);
   return result.value;
 }
 
