@@ -30,54 +30,47 @@ export function searchIndex(): AstroIntegration {
         const root = fileURLToPath(new URL('../..', import.meta.url));
         const relatedFile = `${staging}.related.json`;
         rmSync(staging, { recursive: true, force: true });
-        let related: (error?: Error) => void = () => undefined;
+        // Node itself with tsx's loader (not tsx's command, which runs a second Node), so descriptor 3 reaches the worker.
+        const loader = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
+        const child = spawn(process.execPath, ['--expose-gc', '--import', loader, join(root, 'src/integrations/search-worker.ts'), staging, relatedFile], {
+          stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+        });
+        let output = '';
+        child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+        // A build that fails (or is stopped) before the pages are done takes its worker with it: otherwise the
+        // worker would go on to write its files beside an output folder nobody will publish.
+        const stop = () => child.kill();
+        process.once('exit', stop);
+        child.on('exit', () => process.off('exit', stop));
+        const ended = new Promise<number | null>((resolve, reject) => {
+          child.on('error', reject);
+          child.on('close', resolve);
+        });
+        // The related papers, once the worker says they are written. A promise settles once, so the worker's end
+        // rejects this only when they never came.
         const offer = new Promise<Map<string, Related[]>>((resolve, reject) => {
-          related = (error) => {
-            if (error) reject(error);
-            else {
-              try {
-                resolve(parseRelated(readFileSync(relatedFile, 'utf8')));
-              } catch (cause) {
-                reject(cause instanceof Error ? cause : new Error(String(cause)));
-              } finally {
-                rmSync(relatedFile, { force: true });
-              }
+          (child.stdio[3] as Readable).once('data', () => {
+            try {
+              resolve(parseRelated(readFileSync(relatedFile, 'utf8')));
+            } catch (error) {
+              reject(error instanceof Error ? error : new Error(String(error)));
+            } finally {
+              rmSync(relatedFile, { force: true });
             }
-            related = () => undefined;
-          };
+          });
+          ended.then(
+            (code) =>
+              reject(new Error(code === 0 ? `the search worker ended without the related papers:\n${output}` : `building the search index failed:\n${output}`)),
+            reject,
+          );
         });
         // The pages that await it report a failure; until one does, it is not an unhandled rejection.
         offer.catch(() => undefined);
         offerRelated(offer);
-        pending = new Promise((resolve, reject) => {
-          // Node itself with tsx's loader (not tsx's command, which runs a second Node), so descriptor 3 reaches the worker.
-          const loader = pathToFileURL(join(root, 'node_modules/tsx/dist/loader.mjs')).href;
-          const child = spawn(process.execPath, ['--expose-gc', '--import', loader, join(root, 'src/integrations/search-worker.ts'), staging, relatedFile], {
-            stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
-          });
-          (child.stdio[3] as Readable).on('data', () => related());
-          let output = '';
-          child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-          child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-          // A build that fails (or is stopped) before the pages are done takes its worker with it: otherwise the
-          // worker would go on to write its files beside an output folder nobody will publish.
-          const stop = () => child.kill();
-          process.once('exit', stop);
-          child.on('exit', () => process.off('exit', stop));
-          child.on('error', (error) => {
-            related(error);
-            reject(error);
-          });
-          child.on('close', (code) => {
-            if (code === 0) {
-              related(new Error(`the search worker ended without the related papers:\n${output}`));
-              resolve(output.trim());
-            } else {
-              const failure = new Error(`building the search index failed:\n${output}`);
-              related(failure);
-              reject(failure);
-            }
-          });
+        pending = ended.then((code) => {
+          if (code !== 0) throw new Error(`building the search index failed:\n${output}`);
+          return output.trim();
         });
         // Reported at build:done; keep an early failure from being an unhandled rejection meanwhile.
         pending.catch(() => undefined);
