@@ -47,8 +47,12 @@ export function searchIndex(): AstroIntegration {
           child.on('error', reject);
           child.on('close', resolve);
         });
+        const done = ended.then((code) => {
+          if (code !== 0) throw new Error(`building the search index failed:\n${output}`);
+          return output.trim();
+        });
         // The related papers, once the worker says they are written. A promise settles once, so the worker's end
-        // rejects this only when they never came.
+        // (its failure, or a success without them) rejects this only when they never came.
         const offer = new Promise<Map<string, Related[]>>((resolve, reject) => {
           (child.stdio[3] as Readable).once('data', () => {
             try {
@@ -59,21 +63,14 @@ export function searchIndex(): AstroIntegration {
               rmSync(relatedFile, { force: true });
             }
           });
-          ended.then(
-            (code) =>
-              reject(new Error(code === 0 ? `the search worker ended without the related papers:\n${output}` : `building the search index failed:\n${output}`)),
-            reject,
-          );
+          done.then(() => reject(new Error(`the search worker ended without the related papers:\n${output}`)), reject);
         });
         // The pages that await it report a failure; until one does, it is not an unhandled rejection.
         offer.catch(() => undefined);
         offerRelated(offer);
-        pending = ended.then((code) => {
-          if (code !== 0) throw new Error(`building the search index failed:\n${output}`);
-          return output.trim();
-        });
         // Reported at build:done; keep an early failure from being an unhandled rejection meanwhile.
-        pending.catch(() => undefined);
+        done.catch(() => undefined);
+        pending = done;
       },
       'astro:build:done': async ({ dir, logger }) => {
         offerRelated(undefined);
