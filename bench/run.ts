@@ -4,7 +4,8 @@
  * For each size (papers in the archive), in bench/.scratch/<size>/, on a synthetic archive whose abstracts vary
  * (bench/synthetic.ts) and whose paper files are already written (as in a real checkout):
  * - cold: `npm run build` with no output folder and no Astro or Vite cache, as on a fresh copy;
- * - daily: one more day's dump added, then `npm run build` over the previous output, as each day;
+ * - daily: one more day's dump added, then `npm run build` over the previous output, as each day on the machine that
+ *   ingested the day before (so with the ingest index that ingest left, which a fresh copy does not have);
  * each beside a bare Astro build of as many trivial pages (cold, since Astro has no other kind), alternating, the
  * median of `--runs`. Then the output's size and file count, the search index's, and search in Chromium beside
  * Pagefind on the same output (bench/search-race.ts).
@@ -19,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { decodeDump, parseDump } from '../src/lib/ingest/parse';
 import { compileTaxonomy, tagPaper } from '../src/lib/topics/tag';
-import { loadTaxonomyFile } from '../src/store/content-store';
+import { INGEST_INDEX, loadTaxonomyFile } from '../src/store/content-store';
 import { raceSearch, type RaceFigures } from './search-race';
 import { syntheticDumps, syntheticPapers } from './synthetic';
 
@@ -207,7 +208,9 @@ async function benchSize(size: number, sources: ReturnType<typeof parseDump>['pa
     rmSync(content, { recursive: true, force: true });
     cpSync(base, content, { recursive: true });
     // A fresh copy has what is committed: the dumps, the paper files and the stamp the last ingest left (see
-    // ingestFingerprint), which the build's ingest checks by reading every file. No output, no Astro or Vite cache.
+    // ingestFingerprint), which the build's ingest checks by reading every file; not the ingest index (gitignored).
+    // No output, no Astro or Vite cache.
+    rmSync(join(content, INGEST_INDEX));
     rmSync(out, { recursive: true, force: true });
     dropCaches(ROOT);
     row.cold.ours.push(await timed('npm', ['run', 'build'], { env }));
@@ -216,6 +219,8 @@ async function benchSize(size: number, sources: ReturnType<typeof parseDump>['pa
       row.index = folder(join(out, 'search-index'), true);
     }
     row.cold.bare.push(await bareBuild(row.site.pages));
+    // The machine that ingests each day has the index its last ingest left.
+    cpSync(join(base, INGEST_INDEX), join(content, INGEST_INDEX));
     writeFileSync(join(content, 'dumps', `${nextDay.date}.txt`), nextDay.text);
     row.daily.ours.push(await timed('npm', ['run', 'build'], { env }));
     row.daily.bare.push(await bareBuild(folder(out).pages));

@@ -2,10 +2,10 @@
 /** The papers-digest command line: parse a dump, ingest dumps into paper records, explain a paper's topics. */
 import { readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { formatProblem, hasErrors, type Problem } from '../src/lib/ingest/problems';
-import { mergeDumps, type DatedDump } from '../src/lib/ingest/records';
-import { dayWarnings, type DayPapers } from '../src/lib/ingest/day-checks';
+import { mergeDumps, mergeNewDumps, type DatedDump, type Tagger } from '../src/lib/ingest/records';
+import { dayWarnings, daysToCheck, type DayPapers } from '../src/lib/ingest/day-checks';
 import { titleKey } from '../src/lib/ingest/normalise';
 import type { Taxonomy } from '../src/lib/topics/taxonomy';
 import { compileTaxonomy, orderKey, outsideSubjects, scoreTopics, tagPaper, topicThreshold } from '../src/lib/topics/tag';
@@ -16,15 +16,21 @@ import {
   FatalError,
   INGEST_STAMP,
   dumpDate,
+  dumpFileNames,
+  dumpName,
   ingestFingerprint,
   ingestIsCurrent,
   loadTaxonomyFile,
   lostPapers,
   paperChanges,
+  paperWrites,
   placeDump,
   readAllDumps,
   readDump,
+  readIngestIndex,
+  readPaperFile,
   readPaperFiles,
+  writeIngestIndex,
   writeIngestStamp,
 } from '../src/store/content-store';
 import { commitChanges, withContentLock } from '../src/store/transaction';
@@ -146,10 +152,48 @@ function daySummary(date: string, papers: readonly Paper[], taxonomy: Taxonomy):
   );
 }
 
+/** The dumps' days, from their file names. */
+function namedDates(names: readonly string[]): string[] {
+  return names.flatMap((n) => dumpName(n)?.date ?? []);
+}
+
+/**
+ * Checks a day as `dayWarnings` does, printing each warning against `where`; `dumps` must hold those of
+ * `daysToCheck(day, dates)`. Under --strict a warning refuses the day.
+ */
+function checkDay(day: string, dumps: readonly DatedDump[], where: string, options: IngestOptions, fromNewDump: boolean): void {
+  const days = dayPapers(dumps);
+  const warnings = dayWarnings(
+    days.find((d) => d.date === day) ?? { date: day, keys: new Set() },
+    days.filter((d) => d.date !== day),
+    // Only a new dump can be a backfill; without one, the newest day is checked, which is never before itself.
+    { today: latestToday(), backfill: options.backfill || !fromNewDump },
+  );
+  for (const warning of warnings) console.error(`${where}: warning: ${warning}`);
+  if (options.strict && warnings.length > 0)
+    throw new FatalError(`${warnings.length} warning${warnings.length > 1 ? 's' : ''} about ${day} under --strict; nothing was written.`);
+}
+
+/** The dumps so named, parsed; their problems were reported when they were ingested. */
+function dumpsNamed(names: Iterable<string>, files: ContentFiles): DatedDump[] {
+  return readAllDumps(CONTENT.dumps, files, new Set(names)).dumps;
+}
+
+/** The names of the dumps of these days. */
+function namesOfDays(names: readonly string[], days: ReadonlySet<string>): string[] {
+  return names.filter((n) => days.has(dumpName(n)?.date ?? ''));
+}
+
+interface Incoming {
+  date: string;
+  parsed: DumpParse & { bytes: Uint8Array };
+}
+
 function commandIngest(file: string | undefined, options: IngestOptions): number {
   const taxonomy = loadTaxonomyFile(CONTENT.topics);
   const compiled = compileTaxonomy(taxonomy);
-  let incoming: { date: string; parsed: DumpParse & { bytes: Uint8Array } } | undefined;
+  const tag = (paper: { title: string; abstract: string }) => tagPaper(compiled, paper);
+  let incoming: Incoming | undefined;
   // What the dump is called in messages.
   const source = file === '-' ? 'Standard input' : (file ?? '');
   if (file) {
@@ -167,79 +211,164 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
     () => {
       // Each dump and paper file is read once, whatever reads it next (the check, the merge, the comparison, the stamp).
       const files = new ContentFiles();
-      // An ingest with nothing to add, as `npm run build` runs it, after one that left the same inputs: nothing to do.
-      const before = !incoming && !options.regenerate && !options.strict ? ingestFingerprint(files) : undefined;
-      if (before && ingestIsCurrent(before)) {
-        console.error(
-          `Nothing new to ingest: the dumps, the taxonomy and the paper files are as the last ingest left them (${join(CONTENT.root, INGEST_STAMP)}).`,
-        );
-        return 0;
-      }
-      const all = readAllDumps(CONTENT.dumps, files);
-      report(all.problems, options.quiet);
-      if (all.fatal.length > 0) throw new FatalError(all.fatal.join('\n'));
-      const lost = options.regenerate ? undefined : lostPapers(all.dumps.length);
-      if (lost) throw new FatalError(`${lost} Nothing was written.`);
-      const dumps = [...all.dumps];
-      const writes: { path: string; content: Uint8Array }[] = [];
-      const problems: Problem[] = [];
-      if (incoming) {
-        const place = placeDump(CONTENT.dumps, incoming.date, incoming.parsed.bytes);
-        const target = join(CONTENT.dumps, place.name);
-        if (place.same) {
-          note(`${source} is already in the digest as ${target}, byte for byte; nothing to add`);
-        } else {
-          if (place.name !== `${incoming.date}.txt`)
-            note(`${incoming.date} has a dump already; this one is kept beside it as ${target} and counts as the same day`);
-          // The dump's problems were reported under the name it was read from; the records point to its new home.
-          dumps.push({ date: incoming.date, seq: place.seq, file: target, papers: incoming.parsed.papers });
-          writes.push({ path: join('dumps', place.name), content: incoming.parsed.bytes });
+      const names = dumpFileNames(CONTENT.dumps);
+      const stamp = join(CONTENT.root, INGEST_STAMP);
+      if (!incoming && !options.regenerate) {
+        // An ingest with nothing to add, as `npm run build` runs it, after one that left the same inputs: nothing to
+        // do, but check the newest day under --strict (the deploy's check), from its dumps and the week's before it.
+        const before = ingestFingerprint(files);
+        if (ingestIsCurrent(before)) {
+          const dates = namedDates(names);
+          const newest = dates.at(-1);
+          if (options.strict && newest) {
+            const dumps = dumpsNamed(namesOfDays(names, daysToCheck(newest, dates)), files);
+            checkDay(newest, dumps, join(CONTENT.dumps, `${newest}.txt`), options, false);
+          }
+          console.error(`Nothing new to ingest: the dumps, the taxonomy and the paper files are as the last ingest left them (${stamp}).`);
+          return 0;
         }
       }
-      if (dumps.length === 0) throw new FatalError(`There are no dumps in ${CONTENT.dumps}/: add one with \`npm run digest -- ingest FILE\`.`);
-      // The day to check and summarise: the new dump's, or the newest day when regenerating.
-      const checked = incoming?.date ?? dumps.reduce((max, d) => (d.date > max ? d.date : max), dumps[0]!.date);
-      const days = dayPapers(dumps);
-      const warnings = dayWarnings(
-        days.find((d) => d.date === checked)!,
-        days.filter((d) => d.date !== checked),
-        {
-          today: latestToday(),
-          // Only a new dump can be a backfill; regenerating checks the newest day, which is never before itself.
-          backfill: options.backfill || !incoming,
-        },
-      );
-      const where = incoming ? source : join(CONTENT.dumps, `${checked}.txt`);
-      for (const warning of warnings) console.error(`${where}: warning: ${warning}`);
-      if (options.strict && warnings.length > 0)
-        throw new FatalError(`${warnings.length} warning${warnings.length > 1 ? 's' : ''} about ${checked} under --strict; nothing was written.`);
-      // A hand-set topic must be one of the taxonomy's: a typo stops the ingest, naming the file and line.
-      const existing = readPaperFiles(CONTENT.papers, new Set(taxonomy.topics.map((t) => t.slug)), files);
-      const merged = mergeDumps(dumps, existing, (paper) => tagPaper(compiled, paper), CONTENT.papers);
-      problems.push(...merged.problems);
-      report(problems, options.quiet);
-      const change = paperChanges(merged.papers, existing, files);
-      const wrote = writes.length > 0 || change.writes.length > 0 || change.removes.length > 0;
-      if (wrote) {
-        const committed = { writes: [...writes, ...change.writes], removes: change.removes };
-        commitChanges(CONTENT.root, committed);
-        for (const { path, content } of committed.writes) files.wrote(join(CONTENT.root, path), content);
-        for (const path of committed.removes) files.removed(join(CONTENT.root, path));
-      }
-      console.error(daySummary(checked, merged.papers, taxonomy));
-      const problemCount = [...all.problems, ...problems].filter((p) => p.severity === 'error').length;
-      if (problemCount > 0) console.error(`  ${problemCount} paper${problemCount > 1 ? 's' : ''} could not be read: see the errors above (FILE:LINE).`);
-      console.error(
-        `${merged.papers.length} papers from ${dumps.length} dump${dumps.length > 1 ? 's' : ''} (${days.length} day${days.length > 1 ? 's' : ''}); ` +
-          `${change.changed} paper file${change.changed === 1 ? '' : 's'} written, ${change.removed} removed${writes.length > 0 ? `, ${writes.length} dump added` : ''}.`,
-      );
-      if (hasErrors(all.problems) || hasErrors(problems)) return 1;
-      // Nothing written: the files are as they were read, and so is their fingerprint.
-      writeIngestStamp(before !== undefined && !wrote ? before : ingestFingerprint(files));
-      return 0;
+      const quick = options.regenerate ? undefined : newDaysIngest(files, names, incoming, source, tag, taxonomy, options, note);
+      return quick ?? fullIngest(files, incoming, source, tag, taxonomy, options, note);
     },
     note,
   );
+}
+
+/** Where the new dump goes, beside the day's others (no dump nor write when an identical one is there already), and what to say of it. */
+function placeIncoming(incoming: Incoming, source: string): { dump?: DatedDump; write?: { path: string; content: Uint8Array }; notes: string[] } {
+  const place = placeDump(CONTENT.dumps, incoming.date, incoming.parsed.bytes);
+  const target = join(CONTENT.dumps, place.name);
+  if (place.same) return { notes: [`${source} is already in the digest as ${target}, byte for byte; nothing to add`] };
+  return {
+    // The dump's problems were reported under the name it was read from; the records point to its new home.
+    dump: { date: incoming.date, seq: place.seq, file: target, papers: incoming.parsed.papers },
+    write: { path: join('dumps', place.name), content: incoming.parsed.bytes },
+    notes:
+      place.name === `${incoming.date}.txt` ? [] : [`${incoming.date} has a dump already; this one is kept beside it as ${target} and counts as the same day`],
+  };
+}
+
+/**
+ * The daily ingest: new days' dumps (the one given, or files added to the dumps folder) merged into the records
+ * from the index the last ingest left (`mergeNewDumps`), reading and tagging only the papers they name. Taken only
+ * when everything else is as that ingest left it (its stamp) and every new day is after every earlier day; returns
+ * undefined for the full ingest otherwise, or where the index cannot tell (a hand-edited record meets the new day).
+ */
+function newDaysIngest(
+  files: ContentFiles,
+  names: readonly string[],
+  incoming: Incoming | undefined,
+  source: string,
+  tag: Tagger,
+  taxonomy: Taxonomy,
+  options: IngestOptions,
+  note: (sentence: string) => void,
+): number | undefined {
+  const stored = readIngestIndex();
+  // A paper that cannot be read makes the ingest exit 1 and leave no stamp: the full ingest says so.
+  if (!stored || (incoming && hasErrors(incoming.parsed.problems))) return undefined;
+  const known = new Set(stored.dumps);
+  const added = names.filter((n) => !known.has(n));
+  const lastDay = namedDates(stored.dumps).at(-1) ?? '';
+  const newDates = [...namedDates(added), ...(incoming ? [incoming.date] : [])];
+  if (newDates.length === 0 || added.length !== namedDates(added).length || newDates.some((d) => d <= lastDay)) return undefined;
+  if (stored.dumps.some((n) => !names.includes(n))) return undefined;
+  if (ingestFingerprint(files, known) !== stored.stamp || !ingestIsCurrent(stored.stamp)) return undefined;
+
+  // A new dump with a paper that cannot be read: the full ingest reports it, and keeps every other paper.
+  const fresh = readAllDumps(CONTENT.dumps, files, new Set(added));
+  if (fresh.fatal.length > 0 || hasErrors(fresh.problems)) return undefined;
+  const newDumps = fresh.dumps;
+  const placed = incoming ? placeIncoming(incoming, source) : { notes: [] };
+  if (placed.dump) newDumps.push(placed.dump);
+  if (newDumps.length === 0) return undefined;
+  const writes = placed.write ? [placed.write] : [];
+  const allNames = [...names, ...writes.map((w) => basename(w.path))].sort();
+  const dates = namedDates(allNames);
+  const merged = mergeNewDumps(stored, newDumps, (id) => readPaperFile(CONTENT.papers, id, files), tag);
+  if (!merged.ok) {
+    note(`every paper is read again, since ${merged.reason}`);
+    return undefined;
+  }
+  report(fresh.problems, options.quiet);
+  placed.notes.forEach(note);
+  const checked = incoming?.date ?? dates.at(-1)!;
+  const older = dumpsNamed(namesOfDays(stored.dumps, daysToCheck(checked, dates)), files);
+  checkDay(checked, [...older, ...newDumps], incoming ? source : join(CONTENT.dumps, `${checked}.txt`), options, incoming !== undefined);
+  report(merged.problems, options.quiet);
+  const changes = paperWrites(merged.papers, files);
+  const committed = { writes: [...writes, ...changes], removes: [] };
+  commitChanges(CONTENT.root, committed);
+  for (const { path, content } of committed.writes) files.wrote(join(CONTENT.root, path), content);
+  console.error(daySummary(checked, merged.papers, taxonomy));
+  console.error(
+    `${merged.index.records.length} papers from ${allNames.length} dump${allNames.length > 1 ? 's' : ''} (${new Set(dates).size} day${new Set(dates).size > 1 ? 's' : ''}); ` +
+      `${changes.length} paper file${changes.length === 1 ? '' : 's'} written, 0 removed${writes.length > 0 ? `, ${writes.length} dump added` : ''}; ` +
+      `only the papers of the new day${newDates.length > 1 ? 's' : ''} were read and tagged.`,
+  );
+  const fingerprint = ingestFingerprint(files);
+  writeIngestStamp(fingerprint);
+  writeIngestIndex({ stamp: fingerprint, dumps: allNames, records: merged.index.records });
+  return 0;
+}
+
+/** Every dump parsed and merged with every paper file: after a hand edit, a taxonomy or code change, or a backfill. */
+function fullIngest(
+  files: ContentFiles,
+  incoming: Incoming | undefined,
+  source: string,
+  tag: Tagger,
+  taxonomy: Taxonomy,
+  options: IngestOptions,
+  note: (sentence: string) => void,
+): number {
+  const all = readAllDumps(CONTENT.dumps, files);
+  report(all.problems, options.quiet);
+  if (all.fatal.length > 0) throw new FatalError(all.fatal.join('\n'));
+  const lost = options.regenerate ? undefined : lostPapers(all.dumps.length);
+  if (lost) throw new FatalError(`${lost} Nothing was written.`);
+  const dumps = [...all.dumps];
+  const writes: { path: string; content: Uint8Array }[] = [];
+  const problems: Problem[] = [];
+  if (incoming) {
+    const placed = placeIncoming(incoming, source);
+    placed.notes.forEach(note);
+    if (placed.dump) dumps.push(placed.dump);
+    if (placed.write) writes.push(placed.write);
+  }
+  if (dumps.length === 0) throw new FatalError(`There are no dumps in ${CONTENT.dumps}/: add one with \`npm run digest -- ingest FILE\`.`);
+  // The day to check and summarise: the new dump's, or the newest day when regenerating.
+  const checked = incoming?.date ?? dumps.reduce((max, d) => (d.date > max ? d.date : max), dumps[0]!.date);
+  checkDay(checked, dumps, incoming ? source : join(CONTENT.dumps, `${checked}.txt`), options, incoming !== undefined);
+  // A hand-set topic must be one of the taxonomy's: a typo stops the ingest, naming the file and line.
+  const existing = readPaperFiles(CONTENT.papers, new Set(taxonomy.topics.map((t) => t.slug)), files);
+  const merged = mergeDumps(dumps, existing, tag, CONTENT.papers);
+  problems.push(...merged.problems);
+  report(problems, options.quiet);
+  const change = paperChanges(merged.papers, existing, files);
+  const wrote = writes.length > 0 || change.writes.length > 0 || change.removes.length > 0;
+  if (wrote) {
+    const committed = { writes: [...writes, ...change.writes], removes: change.removes };
+    commitChanges(CONTENT.root, committed);
+    for (const { path, content } of committed.writes) files.wrote(join(CONTENT.root, path), content);
+    for (const path of committed.removes) files.removed(join(CONTENT.root, path));
+  }
+  const days = new Set(dumps.map((d) => d.date)).size;
+  console.error(daySummary(checked, merged.papers, taxonomy));
+  // The new dump's problems were reported as it was read, before the lock.
+  const unread = [...(incoming?.parsed.problems ?? []), ...all.problems, ...problems].filter((p) => p.severity === 'error');
+  if (unread.length > 0) console.error(`  ${unread.length} paper${unread.length > 1 ? 's' : ''} could not be read: see the errors above (FILE:LINE).`);
+  console.error(
+    `${merged.papers.length} papers from ${dumps.length} dump${dumps.length > 1 ? 's' : ''} (${days} day${days > 1 ? 's' : ''}); ` +
+      `${change.changed} paper file${change.changed === 1 ? '' : 's'} written, ${change.removed} removed${writes.length > 0 ? `, ${writes.length} dump added` : ''}.`,
+  );
+  if (unread.length > 0) return 1;
+  const fingerprint = ingestFingerprint(files);
+  writeIngestStamp(fingerprint);
+  // For the next day's ingest; every dump it covers, by name.
+  writeIngestIndex({ stamp: fingerprint, dumps: dumps.map((d) => basename(d.file)).sort(), records: merged.index.records });
+  return 0;
 }
 
 function commandStatus(): number {

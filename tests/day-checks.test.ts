@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayWarnings, type DayPapers } from '../src/lib/ingest/day-checks';
+import { dayWarnings, daysToCheck, type DayPapers } from '../src/lib/ingest/day-checks';
 
 const day = (date: string, keys: string[]): DayPapers => ({ date, keys: new Set(keys) });
 const many = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}`);
@@ -75,5 +75,22 @@ describe('dayWarnings', () => {
 
   it('has nothing to compare the first day with', () => {
     expect(dayWarnings(day('2026-11-27', many('d', 3)), [], options)).toEqual([]);
+  });
+});
+
+describe('daysToCheck', () => {
+  const dates = ['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-06', '2026-11-07', '2026-11-08', '2026-11-09', '2026-11-10'];
+  it('is the day, the seven days before it and the newest day: all a check reads', () => {
+    expect([...daysToCheck('2026-11-11', [...dates, '2026-11-10'])].sort()).toEqual(dates.slice(3).concat('2026-11-11'));
+    expect([...daysToCheck('2026-11-05', dates)].sort()).toEqual(['2026-11-01', '2026-11-02', '2026-11-03', '2026-11-04', '2026-11-05', '2026-11-10']);
+  });
+
+  it('gives dayWarnings the same answer as every day would', () => {
+    const all = dates.map((date, i) => ({ date, keys: new Set(Array.from({ length: i === 9 ? 3 : 20 + i }, (_, k) => `${date}-${k}`)) }));
+    const checked = all.at(-1)!;
+    const some = all.filter((d) => daysToCheck(checked.date, dates).has(d.date) && d !== checked);
+    const options = { today: '2026-11-30', backfill: false };
+    expect(dayWarnings(checked, some, options)).toEqual(dayWarnings(checked, all.slice(0, -1), options));
+    expect(dayWarnings(checked, some, options)).toHaveLength(1);
   });
 });

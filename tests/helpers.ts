@@ -43,8 +43,8 @@ export function childEnv(extra: Record<string, string> = {}): Record<string, str
 export function snapshot(dir: string): Record<string, string> {
   return Object.fromEntries(
     readdirSync(dir, { recursive: true, withFileTypes: true })
-      // The lock, and the stamp an ingest leaves (a cache that checks itself: a stale one only costs a full ingest).
-      .filter((d) => d.isFile() && d.name !== '.ingest.lock' && d.name !== '.ingested')
+      // The lock, and the stamp and index an ingest leaves (caches that check themselves: a stale one only costs a full ingest).
+      .filter((d) => d.isFile() && !['.ingest.lock', '.ingested', '.ingest-index.json'].includes(d.name))
       .map((d) => join(d.parentPath, d.name).slice(dir.length + 1))
       .sort()
       .map((f) => [f, readFileSync(join(dir, f), 'latin1')]),

@@ -379,3 +379,111 @@ describe('a day that looks wrong', () => {
     expect(run.stderr).toMatch(/^2026-11-15: 20 papers, 20 new and 0 seen before\.\n {2}By primary topic: .*codecs \d+.*; unsorted 0\.$/m);
   });
 });
+
+describe('the daily ingest', () => {
+  const QUICK = 'only the papers of the new day were read and tagged';
+  const day = (prefix: string, from: number, to: number): [string, string][] =>
+    Array.from({ length: to - from + 1 }, (_, i) => [`${prefix} Paper Number ${from + i}`, `${CODEC} Variant ${from + i}.`]);
+  // Each day: papers seen the day before, new ones, and one whose abstract was revised.
+  const days = [
+    writeDump('d1.txt', [...day('Codec', 1, 12), ['Revised Paper', 'A first version about image codecs. It is slow.']]),
+    writeDump('d2.txt', [...day('Codec', 8, 20), ['Revised Paper', IMAGE]]),
+    writeDump('d3.txt', [...day('Codec', 18, 30), ...day('Codec', 1, 2)]),
+  ];
+  const dates = ['2026-11-20', '2026-11-21', '2026-11-22'];
+
+  it('reads and tags only the new day’s papers, and leaves the very files a full ingest of every dump leaves', () => {
+    const daily = emptyContent();
+    expect(digest(daily, ['ingest', days[0]!, '--date', dates[0]!]).stderr).not.toContain(QUICK);
+    const second = digest(daily, ['ingest', days[1]!, '--date', dates[1]!]);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain(QUICK);
+    expect(second.stderr).toContain('the abstract of “Revised Paper” changed');
+    // A dump put in the folder by hand, then the build's own ingest.
+    cpSync(days[2]!, join(daily, 'dumps', `${dates[2]}.txt`));
+    const third = digest(daily, ['ingest', '--quiet']);
+    expect(third.stderr).toContain(QUICK);
+    expect(third.stderr).toContain('2026-11-22: 15 papers, 10 new and 5 seen before.');
+
+    const full = emptyContent();
+    mkdirSync(join(full, 'dumps'));
+    days.forEach((file, i) => cpSync(file, join(full, 'dumps', `${dates[i]}.txt`)));
+    expect(digest(full, ['ingest', '--regenerate', '--quiet']).code).toBe(0);
+    expect(snapshot(daily)).toEqual(snapshot(full));
+    for (const cache of ['.ingested', '.ingest-index.json']) expect(readFileSync(join(daily, cache), 'utf8')).toBe(readFileSync(join(full, cache), 'utf8'));
+    expect(readFileSync(join(daily, 'papers/codec-paper-number-1.md'), 'utf8')).toContain("date: '2026-11-22'\n    rank: 14");
+  });
+
+  it('reads every paper again after a hand edit, and keeps the edit', () => {
+    const content = emptyContent();
+    expect(digest(content, ['ingest', days[0]!, '--date', dates[0]!, '--quiet']).code).toBe(0);
+    const file = join(content, 'papers/codec-paper-number-9.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: ', 'pinnedTopics:\n  - vision\ntitle: '));
+    const run = digest(content, ['ingest', days[1]!, '--date', dates[1]!, '--quiet']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain(QUICK);
+    expect(readFileSync(file, 'utf8')).toMatch(/topics:\n {2}- slug: vision\n {4}score: 0\n {4}evidence:\n {6}- set by hand/);
+    // The next day is quick again.
+    expect(digest(content, ['ingest', days[2]!, '--date', dates[2]!, '--quiet']).stderr).toContain(QUICK);
+  });
+
+  it('reads every paper again, saying why, when a record whose title was edited by hand is in the new day', () => {
+    const content = emptyContent();
+    expect(digest(content, ['ingest', days[0]!, '--date', dates[0]!, '--quiet']).code).toBe(0);
+    const file = join(content, 'papers/codec-paper-number-2.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Codec Paper Number 2', 'title: The Second Codec Paper'));
+    // The edit makes the next ingest a full one; the one after meets the edited record again.
+    expect(digest(content, ['ingest', writeDump('other.txt', day('Other', 1, 13)), '--date', dates[1]!, '--quiet']).code).toBe(0);
+    const run = digest(content, ['ingest', days[2]!, '--date', dates[2]!]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('note: every paper is read again, since codec-paper-number-2, whose title was edited by hand, is in the new dumps');
+    expect(run.stderr).not.toContain(QUICK);
+    expect(readFileSync(file, 'utf8')).toContain('title: The Second Codec Paper');
+  });
+
+  it.each([
+    ['cannot be read', () => '{"stamp": "cut off'],
+    ['was left by another ingest', (index: string) => index.replace(/"stamp":"[0-9a-f]+"/, `"stamp":"${'0'.repeat(64)}"`)],
+  ])('reads every paper again when the index %s, and gives the same records', (_, spoil) => {
+    const content = emptyContent();
+    expect(digest(content, ['ingest', days[0]!, '--date', dates[0]!, '--quiet']).code).toBe(0);
+    const reference = join(scratchDir(), 'content');
+    cpSync(content, reference, { recursive: true });
+    const index = join(content, '.ingest-index.json');
+    writeFileSync(index, spoil(readFileSync(index, 'utf8')));
+    const run = digest(content, ['ingest', days[1]!, '--date', dates[1]!, '--quiet']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain(QUICK);
+    expect(digest(reference, ['ingest', days[1]!, '--date', dates[1]!, '--quiet']).stderr).toContain(QUICK);
+    expect(snapshot(content)).toEqual(snapshot(reference));
+    expect(readFileSync(index, 'utf8')).toBe(readFileSync(join(reference, '.ingest-index.json'), 'utf8'));
+  });
+
+  it('checks the newest day under --strict when there is nothing new to ingest, as the deploy does', () => {
+    const content = emptyContent();
+    expect(digest(content, ['ingest', days[0]!, '--date', dates[0]!, '--quiet']).code).toBe(0);
+    // The same page pasted again is taken with a warning, then refused by the deploy's check.
+    expect(digest(content, ['ingest', days[0]!, '--date', dates[1]!, '--quiet']).stderr).toContain('the same page pasted again?');
+    const deploy = digest(content, ['ingest', '--strict', '--quiet']);
+    expect(deploy.code).toBe(2);
+    expect(deploy.stderr).toContain(`${join(content, 'dumps', `${dates[1]}.txt`)}: warning: every one of its 13 papers is already in the dump of ${dates[0]}`);
+    expect(digest(content, ['ingest', '--quiet']).stderr).toContain('Nothing new to ingest');
+  });
+});
+
+describe('a dump with a paper that cannot be read', () => {
+  it('keeps every other paper and exits 1, on the day it is added and on every ingest after until it is fixed', () => {
+    const content = emptyContent();
+    expect(digest(content, ['ingest', writeDump('good.txt', [['A Good Paper', CODEC]]), '--date', '2026-11-20', '--quiet']).code).toBe(0);
+    const bad = join(scratchDir(), 'bad.txt');
+    writeFileSync(bad, `Another Good Paper\n${IMAGE}\nA Paper With No Abstract\n`);
+    const run = digest(content, ['ingest', bad, '--date', '2026-11-21', '--quiet']);
+    expect(run.stderr).toContain(`${bad}:3: error: “A Paper With No Abstract” has no abstract after it`);
+    expect(run.stderr).toContain('1 paper could not be read: see the errors above (FILE:LINE).');
+    expect(run.code).toBe(1);
+    expect(readdirSync(join(content, 'papers')).sort()).toEqual(['a-good-paper.md', 'another-good-paper.md']);
+    const again = digest(content, ['ingest', '--quiet']);
+    expect(again.stderr).toContain(`${join(content, 'dumps/2026-11-21.txt')}:3: error:`);
+    expect(again.code).toBe(1);
+  });
+});

@@ -1,15 +1,16 @@
 /** The disk side of the pipeline: reading dumps, the taxonomy and paper files, and writing them atomically. */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serializePaper, parsePaperFile, unknownPinnedTopics } from '../lib/ingest/paper-file';
 import { decodeDump, parseDump, type DumpParse } from '../lib/ingest/parse';
 import type { Problem } from '../lib/ingest/problems';
+import { z } from 'astro/zod';
 import { DaySchema, type Paper } from '../lib/schema';
 import { parseSiteSettings, type SiteSettings } from '../lib/site/settings';
 import { parseTaxonomy, type Taxonomy } from '../lib/topics/taxonomy';
-import type { DatedDump } from '../lib/ingest/records';
+import type { DatedDump, MergeIndex } from '../lib/ingest/records';
 
 import { FatalError } from './errors';
 import type { ContentChange } from './transaction';
@@ -127,17 +128,24 @@ export function placeDump(dir: string, date: string, bytes: Uint8Array): { name:
   }
 }
 
-/** Every dump in the dumps folder, parsed, oldest first. Files not named by a date are reported and skipped. */
-export function readAllDumps(dir: string, files?: ContentFiles): { dumps: DatedDump[]; problems: Problem[]; fatal: string[] } {
-  const problems: Problem[] = [];
-  const fatal: string[] = [];
-  const dumps: DatedDump[] = [];
-  const names = existsSync(dir)
+/** The names of the files in the dumps folder (hidden files aside: a dump being written), sorted. */
+export function dumpFileNames(dir: string): string[] {
+  return existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => !f.startsWith('.'))
         .sort()
     : [];
-  for (const name of names) {
+}
+
+/**
+ * Every dump in the dumps folder (or those `only` names), parsed, oldest first. Files not named by a date are
+ * reported and skipped.
+ */
+export function readAllDumps(dir: string, files?: ContentFiles, only?: ReadonlySet<string>): { dumps: DatedDump[]; problems: Problem[]; fatal: string[] } {
+  const problems: Problem[] = [];
+  const fatal: string[] = [];
+  const dumps: DatedDump[] = [];
+  for (const name of dumpFileNames(dir).filter((n) => !only || only.has(n))) {
     const file = join(dir, name);
     const named = dumpName(name);
     if (!named) {
@@ -176,6 +184,15 @@ export function readPaperFiles(dir: string, topics?: ReadonlySet<string>, files?
   return papers;
 }
 
+/** One paper file, validated; one that cannot be read or is not valid stops the run, naming it. */
+export function readPaperFile(dir: string, id: string, files: ContentFiles): Paper {
+  const file = join(dir, `${id}.md`);
+  const text = files.text(file);
+  const result = text === undefined ? undefined : parsePaperFile(text);
+  if (!result?.ok) throw new FatalError(`${file}: ${result ? result.message : 'there is no such file'}; nothing was written.`);
+  return result.value;
+}
+
 /**
  * The change that makes the papers folder hold exactly these papers: the files whose text differs, and the files of
  * papers no longer there. Paths are relative to the content folder (see `commitChanges`).
@@ -185,15 +202,20 @@ export function paperChanges(
   before: ReadonlyMap<string, Paper>,
   files = new ContentFiles(),
 ): ContentChange & { changed: number; removed: number } {
+  const writes = paperWrites(papers, files);
+  const ids = new Set(papers.map((p) => p.id));
+  const removes = [...before.keys()].filter((id) => !ids.has(id)).map((id) => join('papers', `${id}.md`));
+  return { writes, removes, changed: writes.length, removed: removes.length };
+}
+
+/** The files to write so that these papers' files hold them: those whose text differs. Relative to the content folder. */
+export function paperWrites(papers: readonly Paper[], files: ContentFiles): ContentChange['writes'] {
   const writes: ContentChange['writes'] = [];
-  const ids = new Set<string>();
   for (const paper of papers) {
-    ids.add(paper.id);
     const text = serializePaper(paper);
     if (files.text(join(CONTENT.papers, `${paper.id}.md`)) !== text) writes.push({ path: join('papers', `${paper.id}.md`), content: text });
   }
-  const removes = [...before.keys()].filter((id) => !ids.has(id)).map((id) => join('papers', `${id}.md`));
-  return { writes, removes, changed: writes.length, removed: removes.length };
+  return writes;
 }
 
 /** How many paper files there are (0 when the folder is missing). */
@@ -242,11 +264,12 @@ function addFolder(hash: ReturnType<typeof createHash>, dir: string, keep: (name
  * skips the work too; a clone whose files differ in any byte (line endings converted, a file edited) gets another
  * hash and ingests in full, which costs only time.
  */
-export function ingestFingerprint(files?: ContentFiles): string {
+export function ingestFingerprint(files?: ContentFiles, dumps?: ReadonlySet<string>): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(CONTENT.topics));
-  // The dumps and paper files through `files`: the ingest that checks this reads them next.
-  addFolder(hash, CONTENT.dumps, (name) => !name.startsWith('.'), files);
+  // The dumps and paper files through `files`: the ingest that checks this reads them next. With `dumps`, only the
+  // dumps so named: what the content was before dumps were added.
+  addFolder(hash, CONTENT.dumps, (name) => !name.startsWith('.') && (!dumps || dumps.has(name)), files);
   addFolder(hash, CONTENT.papers, (name) => name.endsWith('.md'), files);
   for (const dir of RECORD_CODE) addFolder(hash, fileURLToPath(dir), (name) => name.endsWith('.ts'));
   if (existsSync(LOCKFILE)) hash.update(readFileSync(LOCKFILE));
@@ -263,6 +286,58 @@ export function ingestIsCurrent(fingerprint: string): boolean {
 export function writeIngestStamp(fingerprint: string): void {
   try {
     writeFileSync(join(CONTENT.root, INGEST_STAMP), `${fingerprint}\n`);
+  } catch {
+    // Read-only content: nothing is lost but time.
+  }
+}
+
+/** Where an ingest leaves its `MergeIndex`, for the next day's ingest to read only the records the new dumps name. */
+export const INGEST_INDEX = '.ingest-index.json';
+
+/** The index as stored: valid only while the content is as the ingest that wrote it left it (`stamp`). */
+const StoredIndexSchema = z.object({
+  /** The fingerprint (`ingestFingerprint`) of the content the index describes. */
+  stamp: z.string(),
+  /** The dump files that content had, by name. */
+  dumps: z.array(z.string()),
+  records: z.array(
+    z.object({
+      id: z.string(),
+      claim: z.string().nullable(),
+      titleKey: z.string().optional(),
+      hand: z.literal(true).optional(),
+      firstSeen: DaySchema.optional(),
+    }),
+  ),
+});
+export type StoredIndex = MergeIndex & { stamp: string; dumps: string[] };
+
+/** The stored index, or undefined when there is none or it cannot be read (it is a cache: a full ingest makes it again). */
+export function readIngestIndex(): StoredIndex | undefined {
+  try {
+    const result = StoredIndexSchema.safeParse(JSON.parse(readFileSync(join(CONTENT.root, INGEST_INDEX), 'utf8')));
+    if (!result.success) return undefined;
+    const { records, ...rest } = result.data;
+    // Optional fields absent rather than undefined, as the merge makes them.
+    const entries = records.map(({ id, claim, titleKey, hand, firstSeen }) => ({
+      id,
+      claim,
+      ...(titleKey !== undefined && { titleKey }),
+      ...(hand && { hand }),
+      ...(firstSeen !== undefined && { firstSeen }),
+    }));
+    return { ...rest, records: entries };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Leaves the index, whole or not at all (renamed into place); one that cannot be written costs the next ingest time only. */
+export function writeIngestIndex(index: StoredIndex): void {
+  const file = join(CONTENT.root, INGEST_INDEX);
+  try {
+    writeFileSync(`${file}.tmp`, JSON.stringify(index));
+    renameSync(`${file}.tmp`, file);
   } catch {
     // Read-only content: nothing is lost but time.
   }

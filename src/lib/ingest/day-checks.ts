@@ -50,3 +50,13 @@ export function dayWarnings(day: DayPapers, others: readonly DayPapers[], option
   }
   return warnings;
 }
+
+/**
+ * The days `dayWarnings` reads to check `day`, of all the digest's `dates`: the day itself, the `USUAL_DAYS` days
+ * before it and the newest day, so a check needs only their dumps.
+ */
+export function daysToCheck(day: Day, dates: readonly Day[]): Set<Day> {
+  const distinct = [...new Set(dates)].sort();
+  const before = distinct.filter((d) => d < day).slice(-USUAL_DAYS);
+  return new Set([day, ...before, ...distinct.slice(-1)]);
+}

@@ -21,6 +21,8 @@ export type Tagger = (paper: { title: string; abstract: string }) => PaperTopic[
 export interface MergeResult {
   papers: Paper[];
   problems: Problem[];
+  /** Which paper of the dumps each valid record is, for the next day's `mergeNewDumps`. */
+  index: MergeIndex;
 }
 
 /** Where a paper's text was read: the dump file, its line, and the dump's date. */
@@ -106,6 +108,94 @@ function claimRecords(
 }
 
 /**
+ * What a merge leaves for the next one, so that a new day's dumps can be merged without reading every dump and paper
+ * file again (`mergeNewDumps`): which paper of the dumps each record is. One entry per record, in id order.
+ */
+export interface MergeIndex {
+  records: IndexedRecord[];
+}
+
+export interface IndexedRecord {
+  id: string;
+  /** The title key of the dumps' paper this record is; null for a record no dump mentions. */
+  claim: string | null;
+  /** The record's own title key, where it is not `claim`: a title edited by hand, or a record no dump mentions. */
+  titleKey?: string;
+  /** Its abstract is none of the dumps' versions (edited by hand), so a newer version does not replace it. */
+  hand?: true;
+  /** For a record no dump mentions: the date of its first sighting, if it has one. */
+  firstSeen?: Day;
+}
+
+/** One paper as the dumps read it: its sightings and readings (oldest first), merged over its record, if it has one. */
+function mergedPaper(
+  acc: { seen: readonly Sighting[]; readings: readonly Reading[] },
+  record: Paper | undefined,
+  id: string,
+  hand: boolean,
+  tag: Tagger,
+): { candidate: unknown; note?: Problem } {
+  const newest = acc.readings.at(-1)!;
+  const first = acc.readings[0]!;
+  // Titles with one key differ only in case or spacing: a record keeps the title it has (perhaps edited by hand).
+  const title = record?.title ?? first.title;
+  const abstract = hand ? record!.abstract : newest.abstract;
+  const note: Problem | undefined =
+    record && !hand && record.abstract !== abstract
+      ? {
+          file: newest.file,
+          line: newest.line,
+          severity: 'note',
+          message: `the abstract of ${preview(title)} changed (a revised version?); the record now has this one`,
+        }
+      : undefined;
+  const pinnedTopics = record?.pinnedTopics;
+  const candidate = {
+    ...record,
+    id,
+    title,
+    abstract,
+    firstSeen: acc.seen[0]!.date,
+    seen: acc.seen,
+    links: extractLinks(abstract),
+    topics: pinnedTopics ? pinned(pinnedTopics) : tag({ title, abstract }),
+    // An id written in the dump's text is the paper's; one already recorded (by enrich or by hand) stays.
+    arxivId: record?.arxivId ?? arxivIdIn(`${title} ${abstract}`),
+  };
+  return note ? { candidate, note } : { candidate };
+}
+
+/** The ids records have, with their titles (looked up only to name a paper whose slug another one wants). */
+interface TakenIds {
+  has(id: string): boolean;
+  titleOf(id: string): string;
+  add(id: string, title: string): void;
+}
+
+/** A new paper's id: its title's slug, or the first free `slug-N` with a note naming the paper that has the slug. */
+function newId(first: Reading, taken: TakenIds, problems: Problem[]): string {
+  const base = baseSlug(first.title);
+  let id = base;
+  for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
+  if (id !== base) {
+    problems.push({
+      file: first.file,
+      line: first.line,
+      severity: 'note',
+      message: `${preview(first.title)} gets the id “${id}”: “${base}” is already ${preview(taken.titleOf(base))}, a different paper`,
+    });
+  }
+  taken.add(id, first.title);
+  return id;
+}
+
+function invalid(first: Reading, error: Parameters<typeof formatIssues>[0]): Problem {
+  return { file: first.file, line: first.line, severity: 'error', message: `paper ${preview(first.title)} is not a valid record: ${formatIssues(error)}` };
+}
+
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/**
  * Merges dumps (any order; processed oldest first) into paper records.
  *
  * Identity: two entries are the same paper when their titles have the same key (`titleKey`: case, spacing and
@@ -120,70 +210,100 @@ export function mergeDumps(dumps: readonly DatedDump[], existing: ReadonlyMap<st
   const problems: Problem[] = [];
   const { byKey, byDayRank } = accumulate(dumps);
   const claimed = claimRecords(existing, byKey, byDayRank);
-  const taken = new Map<string, string>([...existing.values()].map((p) => [p.id, p.title]));
+  const titles = new Map<string, string>([...existing.values()].map((p) => [p.id, p.title]));
+  const taken: TakenIds = { has: (id) => titles.has(id), titleOf: (id) => titles.get(id)!, add: (id, title) => titles.set(id, title) };
   const claimedIds = new Set([...claimed.values()].map((p) => p.id));
 
   const papers: Paper[] = [];
+  const index: IndexedRecord[] = [];
   for (const acc of byKey.values()) {
     const record = claimed.get(acc.key);
-    const newest = acc.readings.at(-1)!;
-    const first = acc.readings[0]!;
-    let id = record?.id;
-    if (!id) {
-      const base = baseSlug(first.title);
-      id = base;
-      for (let n = 2; taken.has(id); n += 1) id = `${base}-${n}`;
-      if (id !== base) {
-        problems.push({
-          file: first.file,
-          line: first.line,
-          severity: 'note',
-          message: `${preview(first.title)} gets the id “${id}”: “${base}” is already ${preview(taken.get(base)!)}, a different paper`,
-        });
-      }
-      taken.set(id, first.title);
-    }
-    // Titles with one key differ only in case or spacing: a record keeps the title it has (perhaps edited by hand).
-    const title = record?.title ?? first.title;
-    const handAbstract = record !== undefined && !acc.readings.some((r) => r.abstract === record.abstract);
-    const abstract = handAbstract ? record.abstract : newest.abstract;
-    if (record && !handAbstract && record.abstract !== abstract) {
-      problems.push({
-        file: newest.file,
-        line: newest.line,
-        severity: 'note',
-        message: `the abstract of ${preview(title)} changed (a revised version?); the record now has this one`,
-      });
-    }
-    const pinnedTopics = record?.pinnedTopics;
-    const candidate = {
-      ...record,
-      id,
-      title,
-      abstract,
-      firstSeen: acc.seen[0]!.date,
-      seen: acc.seen,
-      links: extractLinks(abstract),
-      topics: pinnedTopics ? pinned(pinnedTopics) : tag({ title, abstract }),
-      // An id written in the dump's text is the paper's; one already recorded (by enrich or by hand) stays.
-      arxivId: record?.arxivId ?? arxivIdIn(`${title} ${abstract}`),
-    };
+    const id = record?.id ?? newId(acc.readings[0]!, taken, problems);
+    const hand = record !== undefined && !acc.readings.some((r) => r.abstract === record.abstract);
+    const { candidate, note } = mergedPaper(acc, record, id, hand, tag);
+    if (note) problems.push(note);
     const result = PaperSchema.safeParse(candidate);
-    if (result.success) papers.push(result.data);
-    else
-      problems.push({
-        file: first.file,
-        line: first.line,
-        severity: 'error',
-        message: `paper ${preview(first.title)} is not a valid record: ${formatIssues(result.error)}`,
-      });
+    if (!result.success) {
+      problems.push(invalid(acc.readings[0]!, result.error));
+      continue;
+    }
+    papers.push(result.data);
+    const key = titleKey(result.data.title);
+    index.push({ id, claim: acc.key, ...(key !== acc.key && { titleKey: key }), ...(hand && { hand: true }) });
   }
   for (const [id, paper] of existing) {
     if (!claimedIds.has(id)) {
       problems.push({ file: `${papersDir}/${id}.md`, line: 0, severity: 'note', message: 'is in no dump; kept as it is' });
       papers.push(paper);
+      index.push({ id, claim: null, titleKey: titleKey(paper.title), ...(paper.seen[0] && { firstSeen: paper.seen[0].date }) });
     }
   }
-  papers.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { papers, problems };
+  papers.sort(byId);
+  index.sort(byId);
+  return { papers, problems, index: { records: index } };
+}
+
+export type NewDumpsMerge =
+  | {
+      ok: true;
+      /** The records the new dumps change or add, in id order; every other record is as it was. */
+      papers: Paper[];
+      problems: Problem[];
+      /** The index after the merge (every record: `records.length` is how many there are now). */
+      index: MergeIndex;
+    }
+  | {
+      ok: false;
+      /** Why only a full merge (`mergeDumps`) can tell; one sentence. */
+      reason: string;
+    };
+
+/**
+ * Merges new days' dumps into records made by `mergeDumps` (or by this) from older dumps, reading only the records
+ * the new dumps name: the same records, byte for byte, as `mergeDumps` over all dumps would give. `index` is that
+ * merge's; `read` gives a record by id, as it was left; every new dump's date must be after every earlier dump's.
+ * Where the result could differ from a full merge (a record whose title was edited by hand meets the new dumps, a
+ * record no dump mentions would now be claimed, a record that would not be valid), it declines, saying why.
+ */
+export function mergeNewDumps(index: MergeIndex, dumps: readonly DatedDump[], read: (id: string) => Paper, tag: Tagger): NewDumpsMerge {
+  const { byKey } = accumulate(dumps);
+  const dates = new Set(dumps.map((d) => d.date));
+  const byClaim = new Map<string, IndexedRecord>();
+  const titleKeys = new Set<string>();
+  for (const entry of index.records) {
+    if (entry.claim !== null) byClaim.set(entry.claim, entry);
+    titleKeys.add(entry.titleKey ?? entry.claim!);
+    if (entry.claim === null && entry.firstSeen !== undefined && dates.has(entry.firstSeen))
+      return { ok: false, reason: `${entry.id} is in no dump but was first seen on ${entry.firstSeen}, a new day` };
+  }
+  // Ids of the records, and of the papers this merge adds, with their titles.
+  const added = new Map<string, string>();
+  const ids = new Set(index.records.map((r) => r.id));
+  const taken: TakenIds = {
+    has: (id) => ids.has(id) || added.has(id),
+    titleOf: (id) => added.get(id) ?? read(id).title,
+    add: (id, title) => added.set(id, title),
+  };
+  const problems: Problem[] = [];
+  const papers: Paper[] = [];
+  const changed = new Map<string, IndexedRecord>();
+  for (const acc of byKey.values()) {
+    const entry = byClaim.get(acc.key);
+    if (entry?.titleKey !== undefined) return { ok: false, reason: `${entry.id}, whose title was edited by hand, is in the new dumps` };
+    if (!entry && titleKeys.has(acc.key)) return { ok: false, reason: 'a record no dump mentioned has the title of a paper in the new dumps' };
+    const record = entry && read(entry.id);
+    const id = record?.id ?? newId(acc.readings[0]!, taken, problems);
+    const hand = entry?.hand === true && !acc.readings.some((r) => r.abstract === record!.abstract);
+    // The new days come after every day the record was seen on.
+    const seen = [...(record?.seen ?? []), ...acc.seen];
+    const { candidate, note } = mergedPaper({ seen, readings: acc.readings }, record, id, hand, tag);
+    if (note) problems.push(note);
+    const result = PaperSchema.safeParse(candidate);
+    if (!result.success) return { ok: false, reason: `${preview(acc.readings[0]!.title)} would not be a valid record` };
+    papers.push(result.data);
+    changed.set(id, { id, claim: acc.key, ...(hand && { hand: true }) });
+  }
+  const records = [...index.records.filter((r) => !changed.has(r.id)), ...changed.values()].sort(byId);
+  papers.sort(byId);
+  return { ok: true, papers, problems, index: { records } };
 }
