@@ -47,6 +47,9 @@ describe('mergeDumps, at the edges', () => {
     expect(problems[0]!.message).toBe(
       `“${'L'.repeat(57)}…” gets the id “${'l'.repeat(61)}-2”: “${'l'.repeat(61)}” is already “${'L'.repeat(57)}…”, a different paper`,
     );
+    // Sixty characters are quoted whole.
+    const sixty = mergeDumps([day('2026-11-26', [`${'S'.repeat(59)}?`, `${'S'.repeat(59)}!`])], new Map(), noTopics);
+    expect(sixty.problems[0]!.message).toContain(`“${'S'.repeat(59)}!” gets the id`);
   });
 
   it('tags by the title and abstract, and takes an arXiv id written in a new paper’s abstract', () => {
@@ -295,6 +298,57 @@ describe('mergeNewDumps: a new day merged from the index, reading only the recor
             : { ...record, title: TITLES[e.title]! };
     records.set(record.id, reread(changed));
   }
+
+  const dayDump = (n: number, titles: string[]) => ({ date: date(n), file: `${date(n)}.txt`, papers: titles.map((t, i) => paper(t, i + 1)) });
+  const byHand = (seenOn: number): Paper => ({
+    id: 'made-by-hand',
+    title: 'Made By Hand',
+    abstract: 'Added by hand.',
+    firstSeen: date(seenOn),
+    seen: [{ date: date(seenOn), rank: 1 }],
+    links: [],
+    topics: [],
+  });
+
+  it('indexes every record: the paper of the dumps it is, its own title key where that differs, a hand-kept abstract', () => {
+    const first = mergeDumps([dayDump(0, ['Sparse Codes', 'Speech'])], new Map(), tagger).papers;
+    const edited = new Map(first.map((p) => [p.id, p.id === 'speech' ? { ...p, title: 'Speech, Retitled', abstract: 'Fixed by hand.' } : p]));
+    edited.set('made-by-hand', byHand(0));
+    expect(mergeDumps([dayDump(0, ['Sparse Codes', 'Speech'])], edited, tagger).index).toEqual({
+      records: [
+        { id: 'made-by-hand', claim: null, titleKey: 'madebyhand', firstSeen: date(0) },
+        { id: 'sparse-codes', claim: 'sparsecodes' },
+        { id: 'speech', claim: 'speech', titleKey: 'speech,retitled', hand: true },
+      ],
+    });
+  });
+
+  it('goes on past a record no dump mentions, unless it says it was first seen on the new day', () => {
+    const first = mergeDumps([dayDump(0, ['Sparse Codes'])], new Map([['made-by-hand', byHand(0)]]), tagger);
+    const read = (id: string) => (id === 'made-by-hand' ? byHand(0) : first.papers.find((p) => p.id === id)!);
+    expect(mergeNewDumps(first.index, [dayDump(1, ['Sparse Codes', 'Speech'])], read, tagger).ok).toBe(true);
+    const later = mergeDumps([dayDump(0, ['Sparse Codes'])], new Map([['made-by-hand', byHand(1)]]), tagger);
+    expect(mergeNewDumps(later.index, [dayDump(1, ['Speech'])], read, tagger)).toEqual({
+      ok: false,
+      reason: `made-by-hand is in no dump but was first seen on ${date(1)}, a new day`,
+    });
+  });
+
+  it('declines a paper that would not be a valid record, so the full merge reports it with its line', () => {
+    const first = mergeDumps([dayDump(0, ['Sparse Codes'])], new Map(), tagger);
+    const fiveTopics: Tagger = () => ['a', 'b', 'c', 'd', 'e'].map((slug) => ({ slug, score: 5, evidence: [] }));
+    expect(mergeNewDumps(first.index, [dayDump(1, ['Speech'])], (id) => first.papers.find((p) => p.id === id)!, fiveTopics)).toEqual({
+      ok: false,
+      reason: '“Speech” would not be a valid record',
+    });
+    expect(
+      mergeDumps([dayDump(0, ['Sparse Codes']), dayDump(1, ['Speech'])], new Map(), fiveTopics).problems.find((p) => p.message.startsWith('paper “Speech”')),
+    ).toMatchObject({
+      file: `${date(1)}.txt`,
+      line: 2,
+      severity: 'error',
+    });
+  });
 
   it('gives exactly the records, the index and the notes of a full merge, or declines', () => {
     let fast = 0;

@@ -193,7 +193,8 @@ function invalid(first: Reading, error: Parameters<typeof formatIssues>[0]): Pro
   return { file: first.file, line: first.line, severity: 'error', message: `paper ${preview(first.title)} is not a valid record: ${formatIssues(error)}` };
 }
 
-const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Records in id order; no two records share an id. */
+const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : 1);
 
 /**
  * Merges dumps (any order; processed oldest first) into paper records.
@@ -271,9 +272,10 @@ export function mergeNewDumps(index: MergeIndex, dumps: readonly DatedDump[], re
   const byClaim = new Map<string, IndexedRecord>();
   const titleKeys = new Set<string>();
   for (const entry of index.records) {
-    if (entry.claim !== null) byClaim.set(entry.claim, entry);
     titleKeys.add(entry.titleKey ?? entry.claim!);
-    if (entry.claim === null && entry.firstSeen !== undefined && dates.has(entry.firstSeen))
+    if (entry.claim !== null) byClaim.set(entry.claim, entry);
+    // A paper of the new day at its rank could claim it (`claimRecords`).
+    else if (entry.firstSeen !== undefined && dates.has(entry.firstSeen))
       return { ok: false, reason: `${entry.id} is in no dump but was first seen on ${entry.firstSeen}, a new day` };
   }
   // Ids of the records, and of the papers this merge adds, with their titles.
