@@ -189,6 +189,19 @@ interface Incoming {
   parsed: DumpParse & { bytes: Uint8Array };
 }
 
+/** One ingest's inputs, as its two ways (the new days only, or everything) take them. */
+interface IngestRun {
+  /** The content files as read so far (each read once). */
+  files: ContentFiles;
+  /** The dump given on the command line, if any, and what it is called in messages. */
+  incoming: Incoming | undefined;
+  source: string;
+  taxonomy: Taxonomy;
+  tag: Tagger;
+  options: IngestOptions;
+  note: (sentence: string) => void;
+}
+
 function commandIngest(file: string | undefined, options: IngestOptions): number {
   const taxonomy = loadTaxonomyFile(CONTENT.topics);
   const compiled = compileTaxonomy(taxonomy);
@@ -228,8 +241,8 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
           return 0;
         }
       }
-      const quick = options.regenerate ? undefined : newDaysIngest(files, names, incoming, source, tag, taxonomy, options, note);
-      return quick ?? fullIngest(files, incoming, source, tag, taxonomy, options, note);
+      const run: IngestRun = { files, incoming, source, taxonomy, tag, options, note };
+      return (options.regenerate ? undefined : newDaysIngest(run, names)) ?? fullIngest(run);
     },
     note,
   );
@@ -255,16 +268,7 @@ function placeIncoming(incoming: Incoming, source: string): { dump?: DatedDump; 
  * when everything else is as that ingest left it (its stamp) and every new day is after every earlier day; returns
  * undefined for the full ingest otherwise, or where the index cannot tell (a hand-edited record meets the new day).
  */
-function newDaysIngest(
-  files: ContentFiles,
-  names: readonly string[],
-  incoming: Incoming | undefined,
-  source: string,
-  tag: Tagger,
-  taxonomy: Taxonomy,
-  options: IngestOptions,
-  note: (sentence: string) => void,
-): number | undefined {
+function newDaysIngest({ files, incoming, source, taxonomy, tag, options, note }: IngestRun, names: readonly string[]): number | undefined {
   const stored = readIngestIndex();
   // A paper that cannot be read makes the ingest exit 1 and leave no stamp: the full ingest says so.
   if (!stored || (incoming && hasErrors(incoming.parsed.problems))) return undefined;
@@ -314,15 +318,7 @@ function newDaysIngest(
 }
 
 /** Every dump parsed and merged with every paper file: after a hand edit, a taxonomy or code change, or a backfill. */
-function fullIngest(
-  files: ContentFiles,
-  incoming: Incoming | undefined,
-  source: string,
-  tag: Tagger,
-  taxonomy: Taxonomy,
-  options: IngestOptions,
-  note: (sentence: string) => void,
-): number {
+function fullIngest({ files, incoming, source, taxonomy, tag, options, note }: IngestRun): number {
   const all = readAllDumps(CONTENT.dumps, files);
   report(all.problems, options.quiet);
   if (all.fatal.length > 0) throw new FatalError(all.fatal.join('\n'));
