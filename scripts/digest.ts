@@ -277,7 +277,8 @@ function newDaysIngest({ files, incoming, source, taxonomy, tag, options, note }
   const lastDay = namedDates(stored.dumps).at(-1) ?? '';
   const newDates = [...namedDates(added), ...(incoming ? [incoming.date] : [])];
   if (newDates.length === 0 || added.length !== namedDates(added).length || newDates.some((d) => d <= lastDay)) return undefined;
-  if (stored.dumps.some((n) => !names.includes(n))) return undefined;
+  const present = new Set(names);
+  if (stored.dumps.some((n) => !present.has(n))) return undefined;
   if (ingestFingerprint(files, known) !== stored.stamp || !ingestIsCurrent(stored.stamp)) return undefined;
 
   // A new dump with a paper that cannot be read: the full ingest reports it, and keeps every other paper.
