@@ -200,6 +200,8 @@ interface IngestRun {
   tag: Tagger;
   options: IngestOptions;
   note: (sentence: string) => void;
+  /** The fingerprint of the content as read (`ingestFingerprint`), where it was taken. */
+  before: string | undefined;
 }
 
 function commandIngest(file: string | undefined, options: IngestOptions): number {
@@ -226,22 +228,20 @@ function commandIngest(file: string | undefined, options: IngestOptions): number
       const files = new ContentFiles();
       const names = dumpFileNames(CONTENT.dumps);
       const stamp = join(CONTENT.root, INGEST_STAMP);
-      if (!incoming && !options.regenerate) {
-        // An ingest with nothing to add, as `npm run build` runs it, after one that left the same inputs: nothing to
-        // do, but check the newest day under --strict (the deploy's check), from its dumps and the week's before it.
-        const before = ingestFingerprint(files);
-        if (ingestIsCurrent(before)) {
-          const dates = namedDates(names);
-          const newest = dates.at(-1);
-          if (options.strict && newest) {
-            const dumps = dumpsNamed(namesOfDays(names, daysToCheck(newest, dates)), files);
-            checkDay(newest, dumps, join(CONTENT.dumps, `${newest}.txt`), options, false);
-          }
-          console.error(`Nothing new to ingest: the dumps, the taxonomy and the paper files are as the last ingest left them (${stamp}).`);
-          return 0;
+      // An ingest with nothing to add, as `npm run build` runs it, after one that left the same inputs: nothing to
+      // do, but check the newest day under --strict (the deploy's check), from its dumps and the week's before it.
+      const before = !incoming && !options.regenerate ? ingestFingerprint(files) : undefined;
+      if (before !== undefined && ingestIsCurrent(before)) {
+        const dates = namedDates(names);
+        const newest = dates.at(-1);
+        if (options.strict && newest) {
+          const dumps = dumpsNamed(namesOfDays(names, daysToCheck(newest, dates)), files);
+          checkDay(newest, dumps, join(CONTENT.dumps, `${newest}.txt`), options, false);
         }
+        console.error(`Nothing new to ingest: the dumps, the taxonomy and the paper files are as the last ingest left them (${stamp}).`);
+        return 0;
       }
-      const run: IngestRun = { files, incoming, source, taxonomy, tag, options, note };
+      const run: IngestRun = { files, incoming, source, taxonomy, tag, options, note, before };
       return (options.regenerate ? undefined : newDaysIngest(run, names)) ?? fullIngest(run);
     },
     note,
@@ -319,7 +319,7 @@ function newDaysIngest({ files, incoming, source, taxonomy, tag, options, note }
 }
 
 /** Every dump parsed and merged with every paper file: after a hand edit, a taxonomy or code change, or a backfill. */
-function fullIngest({ files, incoming, source, taxonomy, tag, options, note }: IngestRun): number {
+function fullIngest({ files, incoming, source, taxonomy, tag, options, note, before }: IngestRun): number {
   const all = readAllDumps(CONTENT.dumps, files);
   report(all.problems, options.quiet);
   if (all.fatal.length > 0) throw new FatalError(all.fatal.join('\n'));
@@ -361,7 +361,8 @@ function fullIngest({ files, incoming, source, taxonomy, tag, options, note }: I
       `${change.changed} paper file${change.changed === 1 ? '' : 's'} written, ${change.removed} removed${writes.length > 0 ? `, ${writes.length} dump added` : ''}.`,
   );
   if (unread.length > 0) return 1;
-  const fingerprint = ingestFingerprint(files);
+  // Nothing written: the files are as they were read, and so is their fingerprint.
+  const fingerprint = before !== undefined && !wrote ? before : ingestFingerprint(files);
   writeIngestStamp(fingerprint);
   // For the next day's ingest; every dump it covers, by name.
   writeIngestIndex({ stamp: fingerprint, dumps: dumps.map((d) => basename(d.file)).sort(), records: merged.index.records });
