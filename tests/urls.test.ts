@@ -28,7 +28,7 @@ describe('paths', () => {
 
   it('ends directory pages in a slash and files without one', () => {
     expect(paths.day('2026-11-26')).toBe('days/2026-11-26/');
-    expect(paths.monthExport('2026-11')).toBe('data/papers-2026-11.json');
+    expect(paths.monthExport('2026-11')).toBe('data/papers-2026-11.json.gz');
     expect(paths.topicFeed('codecs')).toBe('topics/codecs/rss.xml');
   });
 });

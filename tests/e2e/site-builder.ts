@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { extname, join, normalize } from 'node:path';
 import { headersFor, parseHostHeaders } from '../../src/lib/site/host-headers';
 import { ROOT, childEnv, scratchOutput } from '../helpers';
@@ -113,8 +114,11 @@ export async function serveSite(
   };
 }
 
-/** Every exported record of a built site, in the digest's order: the monthly files `papers.json` lists, newest first. */
+/**
+ * Every exported record of a built site, in the digest's order: the monthly files `papers.json` lists, newest first,
+ * each gzipped.
+ */
 export function readExport<T>(out: string): T[] {
   const index = JSON.parse(readFileSync(join(out, 'papers.json'), 'utf8')) as { months: { url: string }[] };
-  return index.months.flatMap((m) => JSON.parse(readFileSync(join(out, m.url.replace(/^.*?\/data\//, 'data/')), 'utf8')) as T[]);
+  return index.months.flatMap((m) => JSON.parse(gunzipSync(readFileSync(join(out, m.url.replace(/^.*?\/data\//, 'data/')))).toString('utf8')) as T[]);
 }

@@ -28,7 +28,7 @@ export const paths = {
   feeds: () => 'feeds/',
   opml: () => 'feeds.opml',
   papersJson: () => 'papers.json',
-  monthExport: (month: string) => `data/papers-${month}.json`,
+  monthExport: (month: string) => `data/papers-${month}.json.gz`,
   openSearch: () => 'opensearch.xml',
   sitemap: () => 'sitemap-index.xml',
 } as const;

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getSite } from '../../data/site';
-import { papersExport } from '../../lib/feeds/export';
+import { papersExportFile } from '../../lib/feeds/export';
 import type { Paper } from '../../lib/schema';
 
 export const getStaticPaths = (async () => {
@@ -8,6 +8,6 @@ export const getStaticPaths = (async () => {
   return digest.months.map((m) => ({ params: { month: m.key }, props: { papers: m.papers } }));
 }) satisfies GetStaticPaths;
 
-/** One month's records (first seen that month, in the digest's order), with topics and their evidence. */
-export const GET: APIRoute<{ papers: Paper[] }> = ({ props }) =>
-  new Response(papersExport(props.papers), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+/** One month's records (first seen that month, in the digest's order), with topics and their evidence, gzipped. */
+export const GET: APIRoute<{ papers: Paper[] }> = async ({ props }) =>
+  new Response(await papersExportFile(props.papers), { headers: { 'Content-Type': 'application/gzip' } });
