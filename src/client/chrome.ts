@@ -1,13 +1,27 @@
 /** Small enhancements every page gets when JavaScript runs; reading never depends on them. */
 
-/** Shows the theme toggle and remembers the reader's choice; without a choice the system setting applies. */
+/**
+ * Adds the theme toggle to the header (it works only with JavaScript, so the pages do not carry it) and remembers the
+ * reader's choice; without a choice the system setting applies.
+ */
 export function enhanceTheme(): void {
-  const button = document.querySelector<HTMLButtonElement>('.theme-toggle');
-  if (!button) return;
+  const header = document.querySelector('.site-header .wrap');
+  if (!header || header.querySelector('.theme-toggle')) return;
+  const button = document.createElement('button');
+  button.className = 'theme-toggle';
+  button.type = 'button';
+  button.title = 'Dark theme';
+  const icon = document.createElement('span');
+  icon.setAttribute('aria-hidden', 'true');
+  icon.textContent = '◐';
+  const label = document.createElement('span');
+  label.className = 'visually-hidden';
+  label.textContent = 'Dark theme';
+  button.append(icon, label);
+  header.append(button);
   const root = document.documentElement;
   const isDark = () => root.dataset['theme'] === 'dark' || (root.dataset['theme'] !== 'light' && matchMedia('(prefers-color-scheme: dark)').matches);
   const render = () => button.setAttribute('aria-pressed', String(isDark()));
-  button.hidden = false;
   render();
   button.addEventListener('click', () => {
     const next = isDark() ? 'light' : 'dark';
