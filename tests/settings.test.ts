@@ -12,7 +12,7 @@ describe('parseSiteSettings', () => {
     const result = parseSiteSettings('title: Digest\ndescription: Papers.\n');
     expect(result).toEqual({
       ok: true,
-      value: { title: 'Digest', description: 'Papers.', pageSize: 30, feedDays: 3, topicFeedItems: 50, dailyFeedDays: 30, relatedCount: 5, language: 'en' },
+      value: { title: 'Digest', description: 'Papers.', pageSize: 50, feedDays: 3, topicFeedItems: 50, dailyFeedDays: 30, relatedCount: 5, language: 'en' },
     });
   });
 

@@ -147,7 +147,7 @@ describe('reading the digest', () => {
 
   it('paginates large topics', async () => {
     await page.goto(server.url('topics/efficiency/'));
-    expect(await page.locator('.paper-list > li').count()).toBe(30);
+    expect(await page.locator('.paper-list > li').count()).toBe(50);
     await page.getByRole('link', { name: 'Older papers →' }).click();
     expect(page.url()).toBe(server.url('topics/efficiency/page/2/'));
   });

@@ -9,8 +9,11 @@ export const SiteSettingsSchema = z.object({
   title: z.string().trim().min(1),
   /** One sentence: the home page's meta description and the feeds' description. */
   description: z.string().trim().min(1),
-  /** Papers per topic page before it paginates. Default 30. */
-  pageSize: z.int().min(5).max(500).default(30),
+  /**
+   * Papers per topic page before it paginates. Default 50: a reader goes back through a topic in fewer steps, and a
+   * five-year archive has fewer pages, each repeating the page's header and footer less often.
+   */
+  pageSize: z.int().min(5).max(500).default(50),
   /** Days of papers in the whole-digest feeds: every paper seen on the latest N days, however many. Default 3. */
   feedDays: z.int().min(1).max(60).default(3),
   /** Items in each topic's feed: its latest N papers, or all it has from the latest `feedDays` days if more. Default 50. */
