@@ -112,15 +112,32 @@ interface Folder {
   files: number;
   pages: number;
   gzip?: number;
+  /** Bytes by the part of the site a file belongs to (`outputPart`). */
+  parts: Map<string, number>;
+}
+
+const PARTS = ['paper pages', 'topic pages', 'topic feeds', 'day pages', 'days by topic', 'weeks and months', 'export', 'search index', 'other'];
+
+/** Which part of the site an output file is, for the table of where the bytes go. */
+function outputPart(file: string): string {
+  const [top, , sub] = file.split('/');
+  if (top === 'papers') return 'paper pages';
+  if (top === 'topics') return file.endsWith('.xml') ? 'topic feeds' : 'topic pages';
+  if (top === 'days') return sub === 'topics' ? 'days by topic' : 'day pages';
+  if (top === 'weeks' || top === 'months') return 'weeks and months';
+  if (top === 'data' || file === 'papers.json') return 'export';
+  if (top === 'search-index') return 'search index';
+  return 'other';
 }
 
 function folder(dir: string, gzip = false): Folder {
-  const result: Folder = { bytes: 0, files: 0, pages: 0, ...(gzip ? { gzip: 0 } : {}) };
+  const result: Folder = { bytes: 0, files: 0, pages: 0, ...(gzip ? { gzip: 0 } : {}), parts: new Map() };
   for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
     const s = statSync(join(dir, f));
     if (!s.isFile()) continue;
     result.bytes += s.size;
     result.files += 1;
+    result.parts.set(outputPart(f), (result.parts.get(outputPart(f)) ?? 0) + s.size);
     if (f.endsWith('.html')) result.pages += 1;
     if (gzip) result.gzip! += f.endsWith('.bin') ? s.size : gzipSync(readFileSync(join(dir, f))).length;
   }
@@ -201,8 +218,8 @@ async function benchSize(size: number, sources: ReturnType<typeof parseDump>['pa
     size,
     cold: { ours: [], bare: [] },
     daily: { ours: [], bare: [] },
-    site: { bytes: 0, files: 0, pages: 0 },
-    index: { bytes: 0, files: 0, pages: 0 },
+    site: { bytes: 0, files: 0, pages: 0, parts: new Map() },
+    index: { bytes: 0, files: 0, pages: 0, parts: new Map() },
   };
   for (let run = 0; run < RUNS; run += 1) {
     rmSync(content, { recursive: true, force: true });
@@ -298,6 +315,13 @@ async function main(): Promise<void> {
         `${gb(r.index.bytes)} / ${gb(r.index.gzip!)}`,
         r.index.files.toLocaleString('en'),
       ]),
+    ),
+  );
+  console.log('\nWhere the output’s bytes go (KB per paper, after the cold build):\n');
+  console.log(
+    table(
+      ['papers', ...PARTS],
+      rows.map((r) => [r.size.toLocaleString('en'), ...PARTS.map((part) => ((r.site.parts.get(part) ?? 0) / 1000 / r.size).toFixed(2))]),
     ),
   );
   const raced = rows.filter((r) => r.race);
