@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildDigest, byBestRank, compareNewestFirst, dayNews, groupByPrimaryTopic, rankOn, topicSections } from '../src/lib/site/digest';
+import { buildDigest, byBestRank, compareNewestFirst, dayNews, groupByPrimaryTopic, rankOn, runsByFirstSeen, topicSections } from '../src/lib/site/digest';
 import { parseRelated, relatedOfPapers, stringifyRelated } from '../src/lib/site/related';
 import type { Paper } from '../src/lib/schema';
 import type { Taxonomy } from '../src/lib/topics/taxonomy';
@@ -118,6 +118,18 @@ describe('compareNewestFirst', () => {
   it('ranks a paper last on a day it was not on', () => {
     expect(rankOn(paper('a', [['2026-11-02', 3]]), '2026-11-02')).toBe(3);
     expect(rankOn(paper('a', [['2026-11-02', 3]]), '2026-11-03')).toBe(Number.MAX_SAFE_INTEGER);
+  });
+});
+
+describe('runsByFirstSeen', () => {
+  it('cuts a newest-first list where the first-seen day changes, numbering each run from where it starts in the list', () => {
+    const list = [paper('a', [['2026-11-27', 1]]), paper('b', [['2026-11-27', 2]]), paper('c', [['2026-11-25', 1]]), paper('d', [['2026-11-24', 4]])];
+    expect(runsByFirstSeen(list, 51).map((r) => [r.date, r.start, r.papers.map((p) => p.id)])).toEqual([
+      ['2026-11-27', 51, ['a', 'b']],
+      ['2026-11-25', 53, ['c']],
+      ['2026-11-24', 54, ['d']],
+    ]);
+    expect(runsByFirstSeen([], 1)).toEqual([]);
   });
 });
 

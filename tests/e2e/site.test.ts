@@ -145,6 +145,19 @@ describe('reading the digest', () => {
     await context.close();
   });
 
+  it('lists a topic’s papers under the day each was first seen, each day once, linking to that day', async () => {
+    await page.goto(server.url('topics/codecs/'));
+    expect(await page.locator('.day-run h2').allTextContents()).toEqual(['First seen 27 November 2026', 'First seen 26 November 2026']);
+    expect(await page.locator('.day-run').first().locator('.paper-title').allTextContents()).toEqual([HOSTILE_TITLE]);
+    const codecs = readExport<{ firstSeen: string; topics: { slug: string }[] }>(site.out).filter((p) => p.topics.some((t) => t.slug === 'codecs'));
+    expect(codecs.length).toBeLessThanOrEqual(50);
+    expect(await page.locator('.day-run').nth(1).locator('.paper-row').count()).toBe(codecs.filter((p) => p.firstSeen === '2026-11-26').length);
+    // The rows do not say the day again.
+    expect((await page.locator('.paper-row .meta').allTextContents()).join(' ')).not.toContain('First seen');
+    await page.getByRole('link', { name: 'First seen 26 November 2026' }).click();
+    expect(page.url()).toBe(server.url('days/2026-11-26/'));
+  });
+
   it('paginates large topics', async () => {
     await page.goto(server.url('topics/efficiency/'));
     expect(await page.locator('.paper-list > li').count()).toBe(50);

@@ -53,6 +53,27 @@ export function compareNewestFirst(a: Paper, b: Paper): number {
   return rankOn(a, a.firstSeen) - rankOn(b, b.firstSeen) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/** Papers first seen on one day, in a list cut by first sighting; `start` is the list number of its first paper. */
+export interface FirstSeenRun<T> {
+  date: Day;
+  start: number;
+  papers: T[];
+}
+
+/**
+ * A list in `compareNewestFirst` order cut where the first-seen day changes, so a page says each day once, as a
+ * heading, instead of on every paper. `first` is the list number of the list's first paper (a later page's).
+ */
+export function runsByFirstSeen<T extends { firstSeen: Day }>(papers: readonly T[], first: number): FirstSeenRun<T>[] {
+  const runs: FirstSeenRun<T>[] = [];
+  papers.forEach((paper, i) => {
+    const last = runs.at(-1);
+    if (last?.date === paper.firstSeen) last.papers.push(paper);
+    else runs.push({ date: paper.firstSeen, start: first + i, papers: [paper] });
+  });
+  return runs;
+}
+
 /**
  * Papers, topics, days, weeks and months arranged for the pages. Related papers are not here: they are the one part
  * that costs seconds, so the build makes them beside the pages (`relatedOfPapers`, src/data/site.ts).
