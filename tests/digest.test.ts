@@ -26,12 +26,13 @@ describe('buildDigest', () => {
       'b',
       [
         ['2026-11-20', 1],
-        ['2026-11-24', 3],
+        ['2026-11-24', 1],
       ],
       ['vision'],
     ),
-    paper('c', [['2026-11-24', 1]], []),
-    paper('d', [['2026-11-24', 2]]),
+    // First seen on the 24th below b, which was trending again on the top of that day's list.
+    paper('c', [['2026-11-24', 2]], []),
+    paper('d', [['2026-11-24', 3]]),
     paper('e', [['2026-12-01', 1]], ['vision', 'codecs']),
   ];
   const digest = buildDigest(papers, taxonomy);
@@ -39,7 +40,7 @@ describe('buildDigest', () => {
   it('lists each day newest first, its papers in the order they were trending', () => {
     expect(digest.days.map((d) => [d.date, d.papers.map((p) => p.id)])).toEqual([
       ['2026-12-01', ['e']],
-      ['2026-11-24', ['c', 'd', 'b']],
+      ['2026-11-24', ['b', 'c', 'd']],
       ['2026-11-20', ['b', 'a']],
     ]);
   });
@@ -113,6 +114,12 @@ describe('compareNewestFirst', () => {
     expect(order(paper('second', [['2026-11-02', 2]]), paper('first', [['2026-11-02', 1]]))).toEqual(['first', 'second']);
     expect(order(paper('b', [['2026-11-02', 1]]), paper('a', [['2026-11-02', 1]]))).toEqual(['a', 'b']);
     expect(compareNewestFirst(paper('a', [['2026-11-02', 1]]), paper('a', [['2026-11-02', 1]]))).toBe(0);
+    // Either way round, whatever order the sort asks in.
+    expect(order(paper('new', [['2026-11-02', 9]]), paper('old', [['2026-11-01', 1]]))).toEqual(['new', 'old']);
+    expect(compareNewestFirst(paper('old', [['2026-11-01', 1]]), paper('new', [['2026-11-02', 9]]))).toBeGreaterThan(0);
+    expect(compareNewestFirst(paper('new', [['2026-11-02', 9]]), paper('old', [['2026-11-01', 1]]))).toBeLessThan(0);
+    expect(compareNewestFirst(paper('b', [['2026-11-02', 1]]), paper('a', [['2026-11-02', 1]]))).toBeGreaterThan(0);
+    expect(compareNewestFirst(paper('a', [['2026-11-02', 1]]), paper('b', [['2026-11-02', 1]]))).toBeLessThan(0);
   });
 
   it('ranks a paper last on a day it was not on', () => {

@@ -29,7 +29,7 @@ describe('the export', () => {
     expect(records.map((r) => Object.keys(r))).toEqual(papers.map(() => ['id', 'title', 'abstract', 'firstSeen', 'seen', 'links', 'topics']));
     expect(records[2]!['title']).toBe(papers[2]!.title);
     expect(text.split('\n')).toHaveLength(papers.length + 3);
-    expect(JSON.parse(papersExport([]))).toEqual([]);
+    expect(papersExport([])).toBe('[]\n');
   });
 
   it('is published gzipped: the same records, a fraction of the bytes, the same bytes every build', async () => {
