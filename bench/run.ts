@@ -137,7 +137,8 @@ function folder(dir: string, gzip = false): Folder {
     if (!s.isFile()) continue;
     result.bytes += s.size;
     result.files += 1;
-    result.parts.set(outputPart(f), (result.parts.get(outputPart(f)) ?? 0) + s.size);
+    const part = outputPart(f);
+    result.parts.set(part, (result.parts.get(part) ?? 0) + s.size);
     if (f.endsWith('.html')) result.pages += 1;
     if (gzip) result.gzip! += f.endsWith('.bin') ? s.size : gzipSync(readFileSync(join(dir, f))).length;
   }
