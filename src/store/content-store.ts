@@ -1,6 +1,6 @@
 /** The disk side of the pipeline: reading dumps, the taxonomy and paper files, and writing them atomically. */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serializePaper, parsePaperFile, unknownPinnedTopics } from '../lib/ingest/paper-file';
@@ -336,8 +336,10 @@ export function readIngestIndex(): StoredIndex | undefined {
 export function writeIngestIndex(index: StoredIndex): void {
   const file = join(CONTENT.root, INGEST_INDEX);
   try {
-    writeFileSync(`${file}.tmp`, JSON.stringify(index));
-    renameSync(`${file}.tmp`, file);
+    // Written in place, not through a temporary file: a run killed while writing it leaves a torn index, which does
+    // not parse and costs a full ingest, where a temporary file would be left behind in the content folder. An older
+    // index is of no use by then anyway (its stamp is the content's before this ingest).
+    writeFileSync(file, JSON.stringify(index));
   } catch {
     // Read-only content: nothing is lost but time.
   }
