@@ -336,9 +336,10 @@ export function readIngestIndex(): StoredIndex | undefined {
 export function writeIngestIndex(index: StoredIndex): void {
   const file = join(CONTENT.root, INGEST_INDEX);
   try {
-    // Written in place, not through a temporary file: a run killed while writing it leaves a torn index, which does
-    // not parse and costs a full ingest, where a temporary file would be left behind in the content folder. An older
-    // index is of no use by then anyway (its stamp is the content's before this ingest).
+    // Written in place, not through a temporary file, which a run killed between writing and renaming it would leave
+    // in the content folder. A run killed while writing leaves a torn index, which does not parse: the next ingest
+    // then reads everything, which costs only time (after an ingest that changed the content, the older index's stamp
+    // no longer matched anyway).
     writeFileSync(file, JSON.stringify(index));
   } catch {
     // Read-only content: nothing is lost but time.
