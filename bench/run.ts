@@ -18,7 +18,8 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { decodeDump, parseDump } from '../src/lib/ingest/parse';
+import { createHash } from 'node:crypto';
+import { decodeDump, parseDump, type DumpPaper } from '../src/lib/ingest/parse';
 import { compileTaxonomy, tagPaper } from '../src/lib/topics/tag';
 import { INGEST_INDEX, loadTaxonomyFile } from '../src/store/content-store';
 import { raceSearch, type RaceFigures } from './search-race';
@@ -189,8 +190,33 @@ function profile(run: Timed): string {
     .join(' · ');
 }
 
+/** Each file of a folder with a digest of its bytes. */
+function fingerprints(dir: string): Map<string, { hash: string; size: number }> {
+  const files = new Map<string, { hash: string; size: number }>();
+  for (const f of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+    const path = join(dir, f);
+    if (!statSync(path).isFile()) continue;
+    const bytes = readFileSync(path);
+    files.set(f, { hash: createHash('sha1').update(bytes).digest('hex'), size: bytes.length });
+  }
+  return files;
+}
+
+/** What a host that uploads only new and changed files (Netlify, Cloudflare Pages, rsync) takes for a day. */
+interface Deploy {
+  files: number;
+  bytes: number;
+  of: number;
+}
+
+function changed(before: Map<string, { hash: string; size: number }>, after: Map<string, { hash: string; size: number }>): Deploy {
+  const fresh = [...after].filter(([f, { hash }]) => before.get(f)?.hash !== hash);
+  return { files: fresh.length, bytes: fresh.reduce((n, [, { size }]) => n + size, 0), of: after.size };
+}
+
 interface Row {
   size: number;
+  deploy?: Deploy;
   cold: { ours: Timed[]; bare: Timed[] };
   daily: { ours: Timed[]; bare: Timed[] };
   site: Folder;
@@ -198,7 +224,7 @@ interface Row {
   race?: RaceFigures;
 }
 
-async function benchSize(size: number, sources: ReturnType<typeof parseDump>['papers']): Promise<Row> {
+async function benchSize(size: number, sources: ReturnType<typeof parseDump>['papers'], kindOf: (p: DumpPaper) => string): Promise<Row> {
   const dir = join(SCRATCH, String(size));
   const content = join(dir, 'content');
   const base = join(dir, 'content.base');
@@ -207,7 +233,7 @@ async function benchSize(size: number, sources: ReturnType<typeof parseDump>['pa
   mkdirSync(join(content, 'dumps'), { recursive: true });
   cpSync(join(ROOT, 'content/topics.yaml'), join(content, 'topics.yaml'));
   cpSync(join(ROOT, 'content/site.yaml'), join(content, 'site.yaml'));
-  const days = syntheticDumps(syntheticPapers(sources, size + PER_DAY), PER_DAY);
+  const days = syntheticDumps(syntheticPapers(sources, size + PER_DAY, kindOf), PER_DAY);
   const nextDay = days.pop()!;
   for (const day of days) writeFileSync(join(content, 'dumps', `${day.date}.txt`), day.text);
   const env = { CONTENT_DIR: content, OUT_DIR: out, SITE_URL: 'https://bench.example', BASE_PATH: '/' };
@@ -232,6 +258,7 @@ async function benchSize(size: number, sources: ReturnType<typeof parseDump>['pa
     rmSync(out, { recursive: true, force: true });
     dropCaches(ROOT);
     row.cold.ours.push(await timed('npm', ['run', 'build'], { env }));
+    const before = run === 0 ? fingerprints(out) : undefined;
     if (run === 0) {
       row.site = folder(out);
       row.index = folder(join(out, 'search-index'), true);
@@ -241,6 +268,7 @@ async function benchSize(size: number, sources: ReturnType<typeof parseDump>['pa
     cpSync(join(base, INGEST_INDEX), join(content, INGEST_INDEX));
     writeFileSync(join(content, 'dumps', `${nextDay.date}.txt`), nextDay.text);
     row.daily.ours.push(await timed('npm', ['run', 'build'], { env }));
+    if (before) row.deploy = changed(before, fingerprints(out));
     row.daily.bare.push(await bareBuild(folder(out).pages));
     process.stdout.write(
       `${size} run ${run + 1}: cold ${row.cold.ours.at(-1)!.seconds.toFixed(1)} s (bare ${row.cold.bare.at(-1)!.seconds.toFixed(1)} s), daily ${row.daily.ours.at(-1)!.seconds.toFixed(1)} s (bare ${row.daily.bare.at(-1)!.seconds.toFixed(1)} s)\n`,
@@ -270,8 +298,14 @@ async function main(): Promise<void> {
   );
   // The tagger alone (the issue's goal: 20,000 papers in under 2 s), on the same synthetic papers, in this process.
   const compiled = compileTaxonomy(loadTaxonomyFile(join(ROOT, 'content/topics.yaml')));
+  // A synthetic paper borrows sentences from real papers with its source's main topic, so it has as many topics as
+  // real papers do (each topic a paper has puts it in one more list).
+  const kindOf = (p: DumpPaper) => tagPaper(compiled, p)[0]?.slug ?? '';
+  const shape = (papers: readonly DumpPaper[]) =>
+    `${(papers.reduce((n, p) => n + tagPaper(compiled, p).length, 0) / papers.length).toFixed(2)} topics and ${(papers.reduce((n, p) => n + p.abstract.length, 0) / papers.length).toFixed(0)} characters of abstract a paper`;
+  console.log(`The real papers: ${shape(sources)}; 20,000 synthetic ones: ${shape(syntheticPapers(sources, 20_000, kindOf))}.`);
   for (const size of SIZES) {
-    const papers = syntheticPapers(sources, size);
+    const papers = syntheticPapers(sources, size, kindOf);
     const times = Array.from({ length: 3 }, () => {
       const start = performance.now();
       for (const paper of papers) tagPaper(compiled, paper);
@@ -280,7 +314,7 @@ async function main(): Promise<void> {
     console.log(`Tagging ${size.toLocaleString('en')} papers: ${median(times).toFixed(0)} ms (median of 3).`);
   }
   const rows: Row[] = [];
-  for (const size of SIZES) rows.push(await benchSize(size, sources));
+  for (const size of SIZES) rows.push(await benchSize(size, sources, kindOf));
 
   const s = (runs: Timed[]) => median(runs.map((r) => r.seconds));
   const peak = (runs: Timed[], key: 'largest' | 'total') => Math.max(...runs.map((r) => r[key]));
@@ -323,6 +357,17 @@ async function main(): Promise<void> {
     table(
       ['papers', ...PARTS],
       rows.map((r) => [r.size.toLocaleString('en'), ...PARTS.map((part) => ((r.site.parts.get(part) ?? 0) / 1000 / r.size).toFixed(2))]),
+    ),
+  );
+  console.log(
+    '\nA day’s deploy: the files the daily rebuild made new or changed, which is what a host that uploads only those takes (Netlify, Cloudflare Pages, rsync; GitHub Pages takes the whole site):\n',
+  );
+  console.log(
+    table(
+      ['papers', 'files new or changed', 'of', 'bytes'],
+      rows
+        .filter((r) => r.deploy)
+        .map((r) => [r.size.toLocaleString('en'), r.deploy!.files.toLocaleString('en'), r.deploy!.of.toLocaleString('en'), gb(r.deploy!.bytes)]),
     ),
   );
   const raced = rows.filter((r) => r.race);
