@@ -53,23 +53,25 @@ const LAST_VISIT = 'papers-digest:latest-day-seen';
 const THIS_VISIT = 'papers-digest:new-since';
 
 /**
- * Marks papers first seen after the reader's last visit with a quiet "New". The last visit is the latest day the
- * site had when the reader last came (localStorage); it is read once per browsing session (sessionStorage), so the
- * marks stay while the reader moves between pages. A first visit marks nothing; without storage, nothing happens.
+ * Marks papers first seen after the reader's last visit with a quiet "New". The last visit is the newest day of the
+ * papers the reader was shown in a list when last here (localStorage), so no page needs to carry the site's latest
+ * day, which would change every page each day; it is read once per browsing session (sessionStorage), so the marks
+ * stay while the reader moves between pages. A first visit marks nothing; without storage, nothing happens.
  */
 export function markNewSinceLastVisit(): void {
-  const latest = document.body.dataset['latestDay'];
-  if (!latest) return;
+  const rows = [...document.querySelectorAll<HTMLElement>('[data-first-seen]')];
+  const newest = rows.reduce((max, row) => ((row.dataset['firstSeen'] ?? '') > max ? row.dataset['firstSeen']! : max), '');
   let since: string;
   try {
-    since = sessionStorage.getItem(THIS_VISIT) ?? localStorage.getItem(LAST_VISIT) ?? '';
+    const last = localStorage.getItem(LAST_VISIT) ?? '';
+    since = sessionStorage.getItem(THIS_VISIT) ?? last;
     sessionStorage.setItem(THIS_VISIT, since);
-    localStorage.setItem(LAST_VISIT, latest);
+    if (newest > last) localStorage.setItem(LAST_VISIT, newest);
   } catch {
     return;
   }
   if (!since) return;
-  for (const row of document.querySelectorAll<HTMLElement>('[data-first-seen]')) {
+  for (const row of rows) {
     const title = row.querySelector('.paper-title');
     if (!title || (row.dataset['firstSeen'] ?? '') <= since || title.querySelector('.new-mark')) continue;
     const mark = document.createElement('span');

@@ -245,6 +245,33 @@ describe('stable feeds', () => {
     expect(beside()).toEqual([]);
   });
 
+  it('leaves the pages a new day does not change byte for byte as they were, so a host that uploads changed files takes a day, not the site', () => {
+    const pages = (dir: string) => readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html'));
+    const before = new Set(pages(oneDay.out));
+    const changed = pages(site.out).filter((f) => before.has(f) && !readFileSync(join(oneDay.out, f)).equals(readFileSync(join(site.out, f))));
+    const papersBefore = [...before].filter((f) => f.startsWith('papers/'));
+    const changedPapers = changed.filter((f) => f.startsWith('papers/'));
+    expect(papersBefore).toHaveLength(224);
+    // A paper page changes when the new day lists the paper, or when the papers related to it change; nothing else
+    // on it (no "last updated" line, no latest day) moves with the day.
+    const newDay = new Set(
+      readExport<{ id: string; seen: { date: string }[] }>(site.out)
+        .filter((p) => p.seen.some((s) => s.date === '2026-11-27'))
+        .map((p) => p.id),
+    );
+    const withoutRelated = (html: string) => html.replace(/<h2>Related papers<\/h2>.*?<\/ul>/s, '');
+    for (const f of changedPapers) {
+      const id = f.split('/')[1]!;
+      if (!newDay.has(id)) expect(withoutRelated(read(site.out, f)), f).toBe(withoutRelated(read(oneDay.out, f)));
+    }
+    expect(changedPapers.length).toBeLessThan(10);
+    // The day before's pages, read by rank and by topic, are as they were but for the link to the new day.
+    expect(read(oneDay.out, 'days/2026-11-26/topics/index.html')).toBe(read(site.out, 'days/2026-11-26/topics/index.html'));
+    expect(read(site.out, 'days/2026-11-26/index.html').replace('<a rel="next" href="/days/2026-11-27/">27 November 2026 →</a>', '<span></span>')).toBe(
+      read(oneDay.out, 'days/2026-11-26/index.html'),
+    );
+  });
+
   it('adds the next day’s papers without changing the GUIDs or dates of items already published', async () => {
     const before = await parser.parseString(read(oneDay.out, 'rss.xml'));
     const after = await parser.parseString(read(site.out, 'rss.xml'));

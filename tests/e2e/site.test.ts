@@ -55,7 +55,7 @@ describe('reading the digest', () => {
     await firstPaper.click();
     await expect(page.locator('h1').textContent()).resolves.toBe(paperTitle);
     expect((await page.locator('.abstract p').textContent())!.length).toBeGreaterThan(80);
-    expect(await page.locator('#topics-heading + .topic-evidence li').count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator('article .topic-evidence li').count()).toBeGreaterThanOrEqual(1);
 
     // Related papers share a topic with the paper, and say which, and the words they share.
     const topicNames = await page.locator('.topic-evidence .chip').allTextContents();
@@ -113,8 +113,8 @@ describe('reading the digest', () => {
     expect(await page.locator('.abstract sub').first().textContent()).toBe('ID');
     await page.goto(server.url('papers/hnerv-a-hybrid-neural-representation-for-videos/'));
     expect(await page.locator('.links a').evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute('rel')]))).toEqual([
-      ['haochen-rye.github.io/HNeRV', 'noopener nofollow'],
-      ['github.com/haochen-rye/HNeRV', 'noopener nofollow'],
+      ['haochen-rye.github.io/HNeRV', 'nofollow'],
+      ['github.com/haochen-rye/HNeRV', 'nofollow'],
     ]);
     expect(await page.locator('.abstract').textContent()).toContain('(NeRV, E-NeRV, etc.)');
   });
@@ -179,9 +179,22 @@ describe('reading the digest', () => {
     expect(readFileSync(join(site.out, 'rss.xml'), 'utf8')).toContain(`/papers/${id}/`);
   });
 
-  it('says in every footer when the digest was last updated', async () => {
-    await page.goto(server.url('topics/'));
-    expect(await page.locator('footer .updated').textContent()).toBe('Last updated 27 November 2026 · 2 papers that day · 225 in all');
+  it('says when the digest was last updated on the pages that change each day, and not on a paper’s or a day’s page', async () => {
+    for (const path of ['', 'topics/', 'topics/codecs/', 'days/', 'search/', 'feeds/', 'about/']) {
+      await page.goto(server.url(path));
+      expect(await page.locator('footer .updated').textContent(), path).toBe('Last updated 27 November 2026 · 2 papers that day · 225 in all');
+    }
+    for (const path of [
+      `papers/${readExport<{ id: string }>(site.out)[0]!.id}/`,
+      'days/2026-11-26/',
+      'days/2026-11-26/topics/',
+      'weeks/2026-W48/',
+      'months/2026-11/',
+    ]) {
+      await page.goto(server.url(path));
+      expect(await page.locator('footer').count(), path).toBe(1);
+      expect(await page.locator('footer .updated').count(), path).toBe(0);
+    }
   });
 
   it('serves the 404 page for a missing address', async () => {
