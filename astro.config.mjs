@@ -33,6 +33,8 @@ export default defineConfig({
   vite: {
     resolve: { alias: { 'flexsearch-compact': flexsearchCompact } },
     build: { assetsInlineLimit: 0 },
+    // Every page names its script: `_astro/<hash>.js` rather than Astro's `Base.astro_astro_type_script_index_0_lang.<hash>.js`.
+    environments: { client: { build: { rollupOptions: { output: { entryFileNames: '_astro/[hash].js' } } } } },
     // The benchmark's archives (hundreds of thousands of files) are not the site's source: watching them would use up
     // the system's file watchers and stop `astro dev`.
     server: { watch: { ignored: ['**/bench/.scratch/**'] } },

@@ -198,17 +198,23 @@ describe('links to the paper', () => {
 
   it('puts U+FFFD for a lone surrogate in a search, and keeps a pair', () => {
     const [arxiv] = findLinks('A\uD800B\uDC00C 😀');
-    expect(arxiv!.url).toBe('https://arxiv.org/search/?query=A%EF%BF%BDB%EF%BF%BDC%20%F0%9F%98%80&searchtype=title');
+    expect(arxiv!.url).toBe('https://arxiv.org/search/?query=A%EF%BF%BDB%EF%BF%BDC+%F0%9F%98%80&searchtype=title');
     expect(findLinks('X').map((l) => l.label)).toEqual(['arXiv', 'Hugging Face', 'Semantic Scholar', 'Google Scholar']);
   });
 
-  it('searches four sites for the exact title', () => {
-    expect(findLinks('A & B: “C”').map((l) => l.url)).toEqual([
-      'https://arxiv.org/search/?query=A%20%26%20B%3A%20%E2%80%9CC%E2%80%9D&searchtype=title',
-      'https://huggingface.co/papers?q=A%20%26%20B%3A%20%E2%80%9CC%E2%80%9D',
-      'https://www.semanticscholar.org/search?q=%22A%20%26%20B%3A%20%E2%80%9CC%E2%80%9D%22',
-      'https://scholar.google.com/scholar?q=%22A%20%26%20B%3A%20%E2%80%9CC%E2%80%9D%22',
+  it('searches four sites for the exact title: form-encoded where a server reads the form, %20 where a script does', () => {
+    const title = 'A & B: “C” + d/e?';
+    const links = findLinks(title);
+    expect(links.map((l) => l.url)).toEqual([
+      'https://arxiv.org/search/?query=A+%26+B%3A+%E2%80%9CC%E2%80%9D+%2B+d%2Fe%3F&searchtype=title',
+      'https://huggingface.co/papers?q=A%20%26%20B%3A%20%E2%80%9CC%E2%80%9D%20%2B%20d%2Fe%3F',
+      'https://www.semanticscholar.org/search?q=%22A%20%26%20B%3A%20%E2%80%9CC%E2%80%9D%20%2B%20d%2Fe%3F%22',
+      'https://scholar.google.com/scholar?q=%22A+%26+B%3A+%E2%80%9CC%E2%80%9D+%2B+d%2Fe%3F%22',
     ]);
+    // What each site reads back, as a browser submitting its form or a script reading the address would.
+    const read = links.map((l) => new URL(l.url).searchParams);
+    expect(read.map((p) => p.get('query') ?? p.get('q'))).toEqual([title, title, `"${title}"`, `"${title}"`]);
+    expect(read[0]!.get('searchtype')).toBe('title');
   });
 });
 

@@ -218,8 +218,8 @@ describe('a site built from enriched papers', () => {
 
   it('lets a reader find every paper, resolved or not', () => {
     const page = readFileSync(join(out, 'papers/a-paper-nobody-indexed/index.html'), 'utf8');
-    expect(page).toContain('href="https://arxiv.org/search/?query=A%20Paper%20Nobody%20Indexed&amp;searchtype=title"');
-    expect(page).toContain('href="https://scholar.google.com/scholar?q=%22A%20Paper%20Nobody%20Indexed%22"');
+    expect(page).toContain('href="https://arxiv.org/search/?query=A+Paper+Nobody+Indexed&amp;searchtype=title"');
+    expect(page).toContain('href="https://scholar.google.com/scholar?q=%22A+Paper+Nobody+Indexed%22"');
   });
 
   it('names the authors and links the paper in every feed format', () => {

@@ -19,9 +19,9 @@ describe('renderAbstract', () => {
     expect(renderAbstract(input)).toBe(html);
   });
 
-  it('links URLs with rel="noopener", without trailing punctuation', () => {
+  it('links URLs with rel="nofollow", without trailing punctuation', () => {
     expect(renderAbstract('Code at https://github.com/x/y.')).toBe(
-      '<p>Code at <a href="https://github.com/x/y" rel="noopener nofollow">https://github.com/x/y</a>.</p>',
+      '<p>Code at <a href="https://github.com/x/y" rel="nofollow">https://github.com/x/y</a>.</p>',
     );
   });
 
@@ -334,7 +334,7 @@ describe('links a dump glued a label to', () => {
     expect(plainAbstract('Code at https://github.com/a/b{ now.')).toBe('Code at https://github.com/a/b{ now.');
     // A scheme in capitals is still a link (the sanitiser knows only lower-case protocols); the text stays as written.
     expect(renderAbstract('See HTTPS://Example.org/x{site}.')).toBe(
-      '<p>See <a href="https://Example.org/x" rel="noopener nofollow">HTTPS://Example.org/x</a> (site).</p>',
+      '<p>See <a href="https://Example.org/x" rel="nofollow">HTTPS://Example.org/x</a> (site).</p>',
     );
   });
 

@@ -459,10 +459,13 @@ const SCHEMA = {
   clobberPrefix: '',
 };
 
-/** Every link in an abstract leaves the site: it gets rel="noopener nofollow". */
+/**
+ * Every link in an abstract leaves the site for an address a dump gave: it gets rel="nofollow". (Not "noopener": the
+ * links open in the same tab, where it does nothing.)
+ */
 function addLinkRel() {
   const visit = (node: HastRoot | HastNode) => {
-    if (node.type === 'element' && node.tagName === 'a') node.properties['rel'] = ['noopener', 'nofollow'];
+    if (node.type === 'element' && node.tagName === 'a') node.properties['rel'] = ['nofollow'];
     if ('children' in node) for (const child of node.children) visit(child);
   };
   return (tree: HastRoot) => visit(tree);
@@ -470,7 +473,7 @@ function addLinkRel() {
 
 const processor = unified().use(remarkRehype).use(rehypeSanitize, SCHEMA).use(addLinkRel).use(rehypeStringify);
 
-/** The abstract as safe HTML: one paragraph, LaTeX-ish fragments rendered, URLs as links with rel="noopener". */
+/** The abstract as safe HTML: one paragraph, LaTeX-ish fragments rendered, URLs as links with rel="nofollow". */
 export function renderAbstract(text: string): string {
   return rendered.get(text, render);
 }
