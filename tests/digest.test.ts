@@ -129,12 +129,12 @@ describe('compareNewestFirst', () => {
 });
 
 describe('runsByFirstSeen', () => {
-  it('cuts a newest-first list where the first-seen day changes, numbering each run from where it starts in the list', () => {
+  it('cuts a newest-first list where the first-seen day changes, numbering each run counting down from the newest', () => {
     const list = [paper('a', [['2026-11-27', 1]]), paper('b', [['2026-11-27', 2]]), paper('c', [['2026-11-25', 1]]), paper('d', [['2026-11-24', 4]])];
-    expect(runsByFirstSeen(list, 51).map((r) => [r.date, r.start, r.papers.map((p) => p.id)])).toEqual([
-      ['2026-11-27', 51, ['a', 'b']],
-      ['2026-11-25', 53, ['c']],
-      ['2026-11-24', 54, ['d']],
+    expect(runsByFirstSeen(list, 54).map((r) => [r.date, r.start, r.papers.map((p) => p.id)])).toEqual([
+      ['2026-11-27', 54, ['a', 'b']],
+      ['2026-11-25', 52, ['c']],
+      ['2026-11-24', 51, ['d']],
     ]);
     expect(runsByFirstSeen([], 1)).toEqual([]);
   });

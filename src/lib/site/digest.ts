@@ -53,7 +53,7 @@ export function compareNewestFirst(a: Paper, b: Paper): number {
   return rankOn(a, a.firstSeen) - rankOn(b, b.firstSeen) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** Papers first seen on one day, in a list cut by first sighting; `start` is the list number of its first paper. */
+/** Papers first seen on one day, in a list cut by first sighting; `start` is the number of its first (newest) paper. */
 export interface FirstSeenRun<T> {
   date: Day;
   start: number;
@@ -62,14 +62,15 @@ export interface FirstSeenRun<T> {
 
 /**
  * A list in `compareNewestFirst` order cut where the first-seen day changes, so a page says each day once, as a
- * heading, instead of on every paper. `first` is the list number of the list's first paper (a later page's).
+ * heading, instead of on every paper. Papers are numbered from the oldest (a number stays with its paper as newer
+ * ones come), so the list counts down: `first` is the number of its first, newest paper.
  */
 export function runsByFirstSeen<T extends { firstSeen: Day }>(papers: readonly T[], first: number): FirstSeenRun<T>[] {
   const runs: FirstSeenRun<T>[] = [];
   papers.forEach((paper, i) => {
     const last = runs.at(-1);
     if (last?.date === paper.firstSeen) last.papers.push(paper);
-    else runs.push({ date: paper.firstSeen, start: first + i, papers: [paper] });
+    else runs.push({ date: paper.firstSeen, start: first - i, papers: [paper] });
   });
   return runs;
 }

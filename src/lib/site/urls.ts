@@ -10,7 +10,8 @@ export const paths = {
   papers: () => 'papers/',
   paper: (id: string) => `papers/${id}/`,
   topics: () => 'topics/',
-  topic: (slug: string, page = 1) => (page > 1 ? `topics/${slug}/page/${page}/` : `topics/${slug}/`),
+  /** A topic's front page (its newest papers), or its page `page` counted from the oldest (src/lib/site/pagination.ts). */
+  topic: (slug: string, page?: number) => (page === undefined ? `topics/${slug}/` : `topics/${slug}/page/${page}/`),
   topicFeed: (slug: string) => `topics/${slug}/rss.xml`,
   days: () => 'days/',
   day: (date: Day) => `days/${date}/`,
