@@ -5,8 +5,8 @@
  * vocabulary grows with the archive as a real one's does (a new name or two per paper, old names mentioned again),
  * abstracts differ in length, and no two papers share an abstract. The sentences a paper borrows come from papers of
  * its own kind (`kindOf`: the bench passes the tagger's main topic), as a real paper's sentences are about its own
- * subject: drawn from every paper, they gave each synthetic paper a topic more than real papers have (3.1 against
- * 2.2), and so two fifths more rows in the topics' lists. Drawn by kind, 2.3; abstracts are as long as real ones.
+ * subject: drawn from every paper, they gave a synthetic paper two thirds of a topic more than a real one has (2.9
+ * against 2.2), and so a third more rows in the topics' lists. Drawn by kind, 2.3; abstracts are as long as real ones.
  */
 import type { DumpPaper } from '../src/lib/ingest/parse';
 
