@@ -37,5 +37,7 @@ describe('pagination numbered from the oldest', () => {
 
   it('gives no items for a page that does not exist', () => {
     expect([0, 3, 1.5, -1].map((page) => pageSlice(newestFirst(120), page, 50))).toEqual([[], [], [], []]);
+    // Two past the last: the slice's bounds would wrap around to real items.
+    expect([4, 5, 6].map((page) => pageSlice(newestFirst(199), page, 50))).toEqual([[], [], []]);
   });
 });
