@@ -49,17 +49,22 @@ function sentences(abstract: string): string[] {
 /** `total` papers: titles from the sources under new names, abstracts mixed from the sentences of sources of a kind. */
 export function syntheticPapers(sources: readonly DumpPaper[], total: number, kindOf: (source: DumpPaper) => string = () => ''): DumpPaper[] {
   const kinds = sources.map(kindOf);
+  const ofSource = sources.map((p) => sentences(p.abstract));
   const pools = new Map<string, string[]>();
-  sources.forEach((p, i) => pools.set(kinds[i]!, [...(pools.get(kinds[i]!) ?? []), ...sentences(p.abstract)]));
+  ofSource.forEach((own, i) => {
+    const pool = pools.get(kinds[i]!);
+    if (pool) pool.push(...own);
+    else pools.set(kinds[i]!, [...own]);
+  });
   // A kind with few papers borrows from every paper, so no abstract is one paper's sentences again and again.
-  const everySentence = sources.flatMap((p) => sentences(p.abstract));
+  const everySentence = ofSource.flat();
   for (const [kind, pool] of pools) if (pool.length < 40) pools.set(kind, everySentence);
   const rand = random(total);
   const papers: DumpPaper[] = [];
   for (let i = 0; i < total; i += 1) {
     const source = sources[i % sources.length]!;
     const name = inventedName(i);
-    const own = sentences(source.abstract);
+    const own = ofSource[i % sources.length]!;
     const pool = pools.get(kinds[i % sources.length]!)!;
     const parts = [own[0] ?? source.abstract];
     const count = 4 + Math.floor(rand() * 6);
