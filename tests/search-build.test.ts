@@ -15,6 +15,8 @@ import {
   recordPlaces,
   type Buckets,
   type SearchDoc,
+  wordTokens,
+  wordsByFrequency,
 } from '../src/lib/search/format';
 import { memoryFiles } from '../src/lib/search/memory-files';
 import type { Paper } from '../src/lib/schema';
@@ -94,10 +96,9 @@ describe('pack sizes', () => {
 
 describe('postings', () => {
   /** What flexsearch itself holds for the same tokens: add every paper to an index and export its map. */
-  function flexsearchPostings(texts: readonly string[]): Map<string, string> {
+  function flexsearchPostings(tokenLists: readonly string[][]): Map<string, string> {
     const index = new Index({ ...INDEX_OPTIONS, encoder: Charset.Exact });
-    texts.forEach((text, doc) => {
-      const tokens = indexTokens(text);
+    tokenLists.forEach((tokens, doc) => {
       if (tokens.length > 0) index.add(doc, tokens.join(' '));
     });
     const postings = new Map<string, string>();
@@ -127,10 +128,28 @@ describe('postings', () => {
       'a',
     ];
     const texts = Array.from({ length: 120 }, (_, i) => [sentences[i % sentences.length], sentences[(i * 3) % sentences.length], `paper ${i}`].join(' '));
-    const ours = fieldPostings(texts.length, (doc) => indexTokens(texts[doc]!), flex, Charset.Exact);
-    const theirs = flexsearchPostings(texts);
-    expect(ours.size).toBeGreaterThan(100);
+    const theirs = flexsearchPostings(texts.map((text) => indexTokens(text)));
+    expect(theirs.size).toBeGreaterThan(100);
+    // The words, each expanded to its tokens once per distinct word, as the build does.
+    const ours = fieldPostings(texts.length, (doc) => wordsByFrequency(texts[doc]!), flex, Charset.Exact, wordTokens);
     expect([...ours].sort()).toEqual([...theirs].sort());
+    // The tokens as they are.
+    const asTokens = fieldPostings(texts.length, (doc) => indexTokens(texts[doc]!), flex, Charset.Exact);
+    expect([...asTokens].sort()).toEqual([...theirs].sort());
+  });
+
+  it('split a token as flexsearch’s encoder does, and count a term once per paper at its first place', () => {
+    // Tokens the encoder splits (a hyphen, a full stop, a space) and whose parts other tokens repeat.
+    const tokenLists = [
+      ['state-of-the-art', 'art', 'of', 'model'],
+      ['model', 'x.y', 'y', 'the state'],
+      ['art', 'state-of-the-art', 'art-art'],
+      [],
+      ['y', 'x', 'model', 'state', 'of', 'the', 'art', 'more', 'words', 'than', 'buckets', 'x.y'],
+    ];
+    const ours = fieldPostings(tokenLists.length, (doc) => tokenLists[doc]!, flex, Charset.Exact);
+    expect([...ours].sort()).toEqual([...flexsearchPostings(tokenLists)].sort());
+    expect(ours.get('art')).toBe('2|||0||4');
   });
 });
 

@@ -8,17 +8,16 @@ import {
   INDEX_OPTIONS,
   MASKS_FILE,
   MASK_BITS,
-  indexTokens,
   RECORDS_PER_FILE,
-  encodePostings,
   packName,
   recordFileName,
   topicMask,
-  type Buckets,
   type Pack,
   type SearchDoc,
   type SearchMasks,
   type SearchMeta,
+  wordTokens,
+  wordsByFrequency,
 } from './format';
 
 export interface SearchBuild {
@@ -51,33 +50,111 @@ export function bucketOf(position: number, count: number, resolution: number = I
 /** Buckets per term: flexsearch's resolution. */
 const BUCKETS = INDEX_OPTIONS.resolution;
 
-/**
- * One field's postings, each term's encoded as flexsearch's index holds them (see format.ts), from the papers' tokens.
- * The terms are flexsearch's own (its encoder splits the tokens); the buckets are filled here rather than by adding
- * the papers to a flexsearch index and exporting it, which at 100,000 papers took minutes and gigabytes (its map of
- * nine arrays per term, then the export's JSON). tests/search-build.test.ts checks the two agree. Each paper's tokens
- * are made as it is added, so no list of every paper's tokens is ever held.
- */
-export function fieldPostings(count: number, tokensOf: (doc: number) => string[], Index: FlexIndexClass, encoder: unknown): Map<string, string> {
-  const flexEncoder = (new Index({ ...INDEX_OPTIONS, encoder }) as unknown as { encoder: { encode(text: string, dedupe: boolean): string[] } }).encoder;
-  // Per term, its papers in order, each as paper × BUCKETS + bucket.
-  const entries = new Map<string, number[]>();
-  for (let doc = 0; doc < count; doc += 1) {
-    const words = flexEncoder.encode(tokensOf(doc).join(' '), true);
-    words.forEach((term, position) => {
-      const entry = doc * BUCKETS + bucketOf(position, words.length);
-      const list = entries.get(term);
-      if (list) list.push(entry);
-      else entries.set(term, [entry]);
+/** Pairs of numbers appended in fixed chunks, so that tens of millions of them are never copied to grow. */
+class PairLog {
+  static readonly CHUNK = 1 << 20;
+  readonly #chunks: Int32Array[] = [];
+  length = 0;
+
+  push(a: number, b: number): void {
+    const at = this.length % PairLog.CHUNK;
+    if (at === 0) this.#chunks.push(new Int32Array(PairLog.CHUNK * 2));
+    const chunk = this.#chunks.at(-1)!;
+    chunk[at * 2] = a;
+    chunk[at * 2 + 1] = b;
+    this.length += 1;
+  }
+
+  forEach(visit: (a: number, b: number) => void): void {
+    this.#chunks.forEach((chunk, c) => {
+      const end = Math.min(PairLog.CHUNK, this.length - c * PairLog.CHUNK);
+      for (let i = 0; i < end; i += 1) visit(chunk[i * 2]!, chunk[i * 2 + 1]!);
     });
   }
-  const postings = new Map<string, string>();
-  for (const [term, list] of entries) {
-    const buckets: Buckets = [];
-    for (const entry of list) (buckets[entry % BUCKETS] ??= []).push(Math.floor(entry / BUCKETS));
-    postings.set(term, encodePostings(buckets));
-    entries.delete(term);
+}
+
+/**
+ * One field's postings, each term's encoded as flexsearch's index holds them (see format.ts), from the papers' tokens.
+ * The terms are flexsearch's own: its encoder splits each distinct token once (a paper's tokens joined and encoded
+ * are the same as each token encoded, in order, each term kept once). The buckets are filled here rather than by
+ * adding the papers to a flexsearch index and exporting it, which at 100,000 papers took minutes and gigabytes (its
+ * map of nine arrays per term, then the export's JSON); tests/search-build.test.ts checks the two agree. Each paper's
+ * tokens are made as it is added, and its postings go into typed arrays (term, paper × BUCKETS + bucket), sorted by
+ * term at the end: tens of millions of them at 100,000 papers, which as a list per term kept the collector busy.
+ *
+ * `tokensOf` gives a paper's words; `expand` a word's tokens (`wordTokens`: the word and its prefixes), worked out
+ * once per distinct word. A paper's tokens are its words' expanded in order, each once, as `indexTokens` makes them.
+ */
+export function fieldPostings(
+  count: number,
+  tokensOf: (doc: number) => string[],
+  Index: FlexIndexClass,
+  encoder: unknown,
+  expand: (word: string) => string[] = (word) => [word],
+): Map<string, string> {
+  const flexEncoder = (new Index({ ...INDEX_OPTIONS, encoder }) as unknown as { encoder: { encode(text: string, dedupe: boolean): string[] } }).encoder;
+  const terms: string[] = [];
+  const termIds = new Map<string, number>();
+  const idOf = (term: string) => {
+    let id = termIds.get(term);
+    if (id === undefined) termIds.set(term, (id = terms.push(term) - 1));
+    return id;
+  };
+  // Each distinct word's terms (those of its tokens, in order): one term id, or a list of them.
+  const tokenTerms = new Map<string, number | number[]>();
+  // The last paper each term was found in, so that a paper counts a term once (at its first place).
+  let lastDoc = new Int32Array(1024).fill(-1);
+  const docTerms: number[] = [];
+  const keep = (id: number, doc: number) => {
+    if (id >= lastDoc.length) {
+      const grown = new Int32Array(Math.max(lastDoc.length * 2, id + 1)).fill(-1);
+      grown.set(lastDoc);
+      lastDoc = grown;
+    }
+    if (lastDoc[id] === doc) return;
+    lastDoc[id] = doc;
+    docTerms.push(id);
+  };
+  const log = new PairLog();
+  for (let doc = 0; doc < count; doc += 1) {
+    docTerms.length = 0;
+    for (const token of tokensOf(doc)) {
+      let ids = tokenTerms.get(token);
+      if (ids === undefined) {
+        const encoded = expand(token).flatMap((t) => flexEncoder.encode(t, true));
+        ids = encoded.length === 1 ? idOf(encoded[0]!) : encoded.map(idOf);
+        tokenTerms.set(token, ids);
+      }
+      if (typeof ids === 'number') keep(ids, doc);
+      else for (const id of ids) keep(id, doc);
+    }
+    docTerms.forEach((id, position) => log.push(id, doc * BUCKETS + bucketOf(position, docTerms.length)));
   }
+  tokenTerms.clear();
+  termIds.clear();
+  // Sorted by term, each term's entries in paper order (a counting sort keeps the order it finds).
+  const starts = new Int32Array(terms.length + 1);
+  log.forEach((id) => (starts[id + 1]! += 1));
+  for (let t = 0; t < terms.length; t += 1) starts[t + 1]! += starts[t]!;
+  const next = starts.slice(0, terms.length);
+  const entries = new Int32Array(log.length);
+  log.forEach((id, entry) => (entries[next[id]!++] = entry));
+  const postings = new Map<string, string>();
+  const buckets: string[] = [];
+  const previous = new Int32Array(BUCKETS);
+  terms.forEach((term, t) => {
+    buckets.length = 0;
+    previous.fill(0);
+    for (let i = starts[t]!; i < starts[t + 1]!; i += 1) {
+      const bucket = entries[i]! % BUCKETS;
+      const doc = (entries[i]! - bucket) / BUCKETS;
+      const gap = (doc - previous[bucket]!).toString(36);
+      previous[bucket] = doc;
+      buckets[bucket] = buckets[bucket] === undefined ? gap : `${buckets[bucket]},${gap}`;
+    }
+    // As encodePostings writes them: buckets by `|`, empty ones empty, none after the last.
+    postings.set(term, Array.from(buckets, (b) => b ?? '').join('|'));
+  });
   return postings;
 }
 
@@ -104,8 +181,11 @@ export function packTerms(title: ReadonlyMap<string, string>, body: ReadonlyMap<
   return packs;
 }
 
-/** Changes whenever the search files' format does, so a new format never meets files cached under an old name. */
-const SEARCH_FORMAT = 5;
+/**
+ * Changes whenever the search files' format or their bytes do (6: compressed at zlib's default level, not 9: the
+ * records' sizes in `meta.json` changed), so new files never meet files cached under an old name.
+ */
+const SEARCH_FORMAT = 6;
 
 /**
  * The folder the search files go in (`search-index/<version>/`): a hash of everything they are built from, so a
@@ -133,18 +213,20 @@ export function buildSearchFiles(
   const topicName = new Map(topics.map((t) => [t.slug, t.name]));
   // The title field holds the title alone: a paper's topic names are not its title, so they go last in the body
   // field, where they count least (a paper in "Quantization" that never says the word is found, below those that do).
-  const title = fieldPostings(papers.length, (n) => indexTokens(papers[n]!.title), Index, encoder);
+  const title = fieldPostings(papers.length, (n) => wordsByFrequency(papers[n]!.title), Index, encoder, wordTokens);
   const body = fieldPostings(
     papers.length,
     (n) => {
       const p = papers[n]!;
-      const words = indexTokens([p.abstract, ...p.links.map((l) => l.label), ...(p.authors ?? []), p.arxivId ?? ''].join(' '));
-      const seen = new Set(words);
-      const topicWords = indexTokens(p.topics.map((t) => topicName.get(t.slug) ?? t.slug).join(' ')).filter((w) => !seen.has(w));
-      return [...words, ...topicWords];
+      // The topics' words after the paper's own, those it uses already staying where they are.
+      return [
+        ...wordsByFrequency([p.abstract, ...p.links.map((l) => l.label), ...(p.authors ?? []), p.arxivId ?? ''].join(' ')),
+        ...wordsByFrequency(p.topics.map((t) => topicName.get(t.slug) ?? t.slug).join(' ')),
+      ];
     },
     Index,
     encoder,
+    wordTokens,
   );
   const files = new Map<string, Uint8Array>();
   let total = 0;
@@ -152,7 +234,9 @@ export function buildSearchFiles(
   const packs = packTerms(title, body, packBytes ?? packBytesFor(total, papers.length));
   title.clear();
   body.clear();
-  packs.forEach(({ pack }, i) => files.set(packName(i), gzipSync(JSON.stringify(pack), { level: 9 })));
+  // At zlib's default level: level 9 took 2.4 times as long for packs 0.2% smaller (100,000 papers: 8.8 s against
+  // 3.6 s, 44.5 MB against 44.6), and records of the same size.
+  packs.forEach(({ pack }, i) => files.set(packName(i), gzipSync(JSON.stringify(pack))));
 
   const sizes: string[] = [];
   for (let k = 0; k * RECORDS_PER_FILE < papers.length; k += 1) {
@@ -164,7 +248,10 @@ export function buildSearchFiles(
         topics: paper.topics.map((t) => t.slug),
         date: paper.firstSeen,
       };
-      const record = deflateRawSync(JSON.stringify(doc), { level: 9 });
+      // Output in 2 KB chunks, not zlib's 16 KB: a buffer that size made for each of 100,000 records pressed the
+      // collector into going over the whole heap 25 times (records 23 s → 6 s). An 8 KB window is more than a
+      // record needs (they are under 4 KB), and its state is a fifth of the default's.
+      const record = deflateRawSync(JSON.stringify(doc), { windowBits: 13, memLevel: 6, chunkSize: 2048 });
       sizes.push(record.length.toString(36));
       return record;
     });

@@ -25,20 +25,27 @@ export const RECORDS_PER_FILE = 1000;
 export const MAX_PREFIX = 8;
 export const MIN_PREFIX = 4;
 
-/**
- * The index tokens of a text: each distinct word, most frequent first (flexsearch ranks earlier positions higher,
- * so a paper that says a word often ranks above one that says it once), plus prefixes of 4 to 8 letters.
- */
-export function indexTokens(text: string): string[] {
+/** A text's distinct search words, most frequent first (words used as often in the order of their first use). */
+export function wordsByFrequency(text: string): string[] {
   const counts = new Map<string, number>();
   for (const word of searchWords(text)) counts.set(word, (counts.get(word) ?? 0) + 1);
-  const byFrequency = [...counts].sort((a, b) => b[1] - a[1]).map(([word]) => word);
-  const tokens = new Set<string>();
-  for (const word of byFrequency) {
-    tokens.add(word);
-    for (let n = MIN_PREFIX; n <= Math.min(MAX_PREFIX, word.length - 1); n += 1) tokens.add(word.slice(0, n));
-  }
-  return [...tokens];
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([word]) => word);
+}
+
+/** A word's index tokens: the word, then its prefixes of 4 to 8 letters, so a word being typed finds longer words. */
+export function wordTokens(word: string): string[] {
+  const tokens = [word];
+  for (let n = MIN_PREFIX; n <= Math.min(MAX_PREFIX, word.length - 1); n += 1) tokens.push(word.slice(0, n));
+  return tokens;
+}
+
+/**
+ * The index tokens of a text: each distinct word, most frequent first (flexsearch ranks earlier positions higher,
+ * so a paper that says a word often ranks above one that says it once), each followed by its prefixes, each token
+ * once.
+ */
+export function indexTokens(text: string): string[] {
+  return [...new Set(wordsByFrequency(text).flatMap(wordTokens))];
 }
 
 /** What a result shows. */
