@@ -9,6 +9,7 @@ import {
   MASKS_FILE,
   MASK_BITS,
   RECORDS_PER_FILE,
+  encodeEntries,
   packName,
   recordFileName,
   topicMask,
@@ -140,21 +141,7 @@ export function fieldPostings(
   const entries = new Int32Array(log.length);
   log.forEach((id, entry) => (entries[next[id]!++] = entry));
   const postings = new Map<string, string>();
-  const buckets: string[] = [];
-  const previous = new Int32Array(BUCKETS);
-  terms.forEach((term, t) => {
-    buckets.length = 0;
-    previous.fill(0);
-    for (let i = starts[t]!; i < starts[t + 1]!; i += 1) {
-      const bucket = entries[i]! % BUCKETS;
-      const doc = (entries[i]! - bucket) / BUCKETS;
-      const gap = (doc - previous[bucket]!).toString(36);
-      previous[bucket] = doc;
-      buckets[bucket] = buckets[bucket] === undefined ? gap : `${buckets[bucket]},${gap}`;
-    }
-    // As encodePostings writes them: buckets by `|`, empty ones empty, none after the last.
-    postings.set(term, Array.from(buckets, (b) => b ?? '').join('|'));
-  });
+  terms.forEach((term, t) => postings.set(term, encodeEntries(entries, starts[t], starts[t + 1])));
   return postings;
 }
 
@@ -182,8 +169,9 @@ export function packTerms(title: ReadonlyMap<string, string>, body: ReadonlyMap<
 }
 
 /**
- * Changes whenever the search files' format or their bytes do (6: compressed at zlib's default level, not 9: the
- * records' sizes in `meta.json` changed), so new files never meet files cached under an old name.
+ * Changes whenever the search files' format or their bytes do (6: packs and records compressed at zlib's default
+ * level, not 9, records with a smaller window: the records' sizes in `meta.json` changed), so new files never meet
+ * files cached under an old name.
  */
 const SEARCH_FORMAT = 6;
 
@@ -250,7 +238,7 @@ export function buildSearchFiles(
       };
       // Output in 2 KB chunks, not zlib's 16 KB: a buffer that size made for each of 100,000 records pressed the
       // collector into going over the whole heap 25 times (records 23 s → 6 s). An 8 KB window is more than a
-      // record needs (they are under 4 KB), and its state is a fifth of the default's.
+      // record needs (they are under 4 KB), and its state is a quarter of the default's.
       const record = deflateRawSync(JSON.stringify(doc), { windowBits: 13, memLevel: 6, chunkSize: 2048 });
       sizes.push(record.length.toString(36));
       return record;

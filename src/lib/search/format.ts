@@ -99,21 +99,27 @@ export const MASKS_FILE = 'masks.json';
 export const packName = (i: number) => `p-${i}.bin`;
 export const recordFileName = (k: number) => `r-${k}.bin`;
 
-/** Buckets as text: each bucket's numbers as base-36 gaps joined by `,`, buckets by `|`, empty ones left empty. */
+/**
+ * Postings as text: each bucket's numbers as base-36 gaps joined by `,`, buckets by `|`, empty ones left empty, none
+ * after the last. Read from `entries[start]` up to `entries[end]`, each a paper number × `resolution` + its bucket, a
+ * bucket's papers in ascending order.
+ */
+export function encodeEntries(entries: ArrayLike<number>, start = 0, end = entries.length, resolution: number = INDEX_OPTIONS.resolution): string {
+  const buckets: string[] = [];
+  const previous = new Array<number>(resolution).fill(0);
+  for (let i = start; i < end; i += 1) {
+    const bucket = entries[i]! % resolution;
+    const paper = (entries[i]! - bucket) / resolution;
+    const gap = (paper - previous[bucket]!).toString(36);
+    previous[bucket] = paper;
+    buckets[bucket] = buckets[bucket] === undefined ? gap : `${buckets[bucket]},${gap}`;
+  }
+  return Array.from(buckets, (b) => b ?? '').join('|');
+}
+
+/** Buckets (flexsearch's arrays of ascending paper numbers) as text: see `encodeEntries`. */
 export function encodePostings(buckets: Buckets): string {
-  return buckets
-    .map((bucket) => {
-      let previous = 0;
-      return (bucket ?? [])
-        .map((n) => {
-          const gap = n - previous;
-          previous = n;
-          return gap.toString(36);
-        })
-        .join(',');
-    })
-    .join('|')
-    .replace(/\|+$/, '');
+  return encodeEntries(buckets.flatMap((bucket, b) => (bucket ?? []).map((paper) => paper * INDEX_OPTIONS.resolution + b)));
 }
 
 export function decodePostings(text: string): Buckets {
