@@ -2,7 +2,7 @@
 import { inflateRawSync, gunzipSync } from 'node:zlib';
 import { Charset, Index } from 'flexsearch';
 import { describe, expect, it } from 'vitest';
-import { bucketOf, buildSearchFiles, fieldPostings, packBytesFor, packTerms, searchIndexVersion } from '../src/lib/search/build';
+import { PairLog, bucketOf, buildSearchFiles, fieldPostings, packBytesFor, packTerms, searchIndexVersion } from '../src/lib/search/build';
 import { SearchEngine, type FlexIndexClass } from '../src/lib/search/engine';
 import {
   INDEX_OPTIONS,
@@ -94,6 +94,20 @@ describe('pack sizes', () => {
   });
 });
 
+describe('PairLog', () => {
+  it('gives back every pair in the order pushed, across chunks, full and not', () => {
+    for (const count of [0, 1, 3, 7, 9]) {
+      const log = new PairLog(3);
+      const pairs = Array.from({ length: count }, (_, i) => [i, 100 - i] as const);
+      for (const [a, b] of pairs) log.push(a, b);
+      const read: (readonly [number, number])[] = [];
+      log.forEach((a, b) => read.push([a, b]));
+      expect(log.length).toBe(count);
+      expect(read).toEqual(pairs);
+    }
+  });
+});
+
 describe('postings', () => {
   /** What flexsearch itself holds for the same tokens: add every paper to an index and export its map. */
   function flexsearchPostings(tokenLists: readonly string[][]): Map<string, string> {
@@ -150,6 +164,19 @@ describe('postings', () => {
     const ours = fieldPostings(tokenLists.length, (doc) => tokenLists[doc]!, flex, Charset.Exact);
     expect([...ours].sort()).toEqual([...flexsearchPostings(tokenLists)].sort());
     expect(ours.get('art')).toBe('2|||0||4');
+  });
+
+  it('count a term once per paper however many terms the build has met before it', () => {
+    // Forty terms in one paper, then some of them again: the first at the places where the build's record of terms
+    // seen grows, and one from before.
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`);
+    const tokenLists = [
+      [...words, 'w16', 'w32', 'w0', 'w15'],
+      ['w39', 'w0', 'w39'],
+    ];
+    const ours = fieldPostings(tokenLists.length, (doc) => tokenLists[doc]!, flex, Charset.Exact);
+    expect([...ours].sort()).toEqual([...flexsearchPostings(tokenLists)].sort());
+    expect(ours.get('w16')).toBe('||||0');
   });
 });
 

@@ -52,14 +52,19 @@ export function bucketOf(position: number, count: number, resolution: number = I
 const BUCKETS = INDEX_OPTIONS.resolution;
 
 /** Pairs of numbers appended in fixed chunks, so that tens of millions of them are never copied to grow. */
-class PairLog {
-  static readonly CHUNK = 1 << 20;
+export class PairLog {
+  readonly #chunk: number;
   readonly #chunks: Int32Array[] = [];
   length = 0;
 
+  /** `chunk`: pairs per chunk (a million: 8 MB). */
+  constructor(chunk = 1 << 20) {
+    this.#chunk = chunk;
+  }
+
   push(a: number, b: number): void {
-    const at = this.length % PairLog.CHUNK;
-    if (at === 0) this.#chunks.push(new Int32Array(PairLog.CHUNK * 2));
+    const at = this.length % this.#chunk;
+    if (at === 0) this.#chunks.push(new Int32Array(this.#chunk * 2));
     const chunk = this.#chunks.at(-1)!;
     chunk[at * 2] = a;
     chunk[at * 2 + 1] = b;
@@ -68,7 +73,7 @@ class PairLog {
 
   forEach(visit: (a: number, b: number) => void): void {
     this.#chunks.forEach((chunk, c) => {
-      const end = Math.min(PairLog.CHUNK, this.length - c * PairLog.CHUNK);
+      const end = Math.min(this.#chunk, this.length - c * this.#chunk);
       for (let i = 0; i < end; i += 1) visit(chunk[i * 2]!, chunk[i * 2 + 1]!);
     });
   }
@@ -104,7 +109,7 @@ export function fieldPostings(
   // Each distinct word's terms (those of its tokens, in order): one term id, or a list of them.
   const tokenTerms = new Map<string, number | number[]>();
   // The last paper each term was found in, so that a paper counts a term once (at its first place).
-  let lastDoc = new Int32Array(1024).fill(-1);
+  let lastDoc = new Int32Array(16).fill(-1);
   const docTerms: number[] = [];
   const keep = (id: number, doc: number) => {
     if (id >= lastDoc.length) {
