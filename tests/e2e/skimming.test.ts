@@ -238,6 +238,21 @@ describe('the small things', () => {
     );
     expect(await page.locator('.seen a').allTextContents()).toEqual(['#69 on 26 November 2026']);
   });
+
+  it('names the topics a row’s “+1” stands for once, in a tooltip for the eye and once to a screen reader', async () => {
+    const page = await newPage({ viewport: DESKTOP });
+    await page.goto(server.url('days/2026-11-26/'));
+    const row = page.locator('.paper-row', { has: page.locator('.chip-more') }).first();
+    const hidden = await row.locator('.chip-more [title]').getAttribute('title');
+    expect(hidden).toBeTruthy();
+    expect(await row.locator('.chip-more [title]').innerText()).toBe('+1');
+    // The accessibility tree, as a screen reader gets it: the hidden topic once, not as a name and again as content.
+    const snapshot = await row.locator('.chip-more').ariaSnapshot();
+    expect(snapshot).toBe(`- listitem: "1 more: ${hidden}"`);
+    // Its page names it among the paper's topics.
+    await row.locator('.paper-title a').click();
+    expect(await page.locator('.topic-evidence .chip').allTextContents()).toContain(hidden);
+  });
 });
 
 describe('every page of two real days', () => {
