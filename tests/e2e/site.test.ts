@@ -211,6 +211,11 @@ describe('quality over the whole built site', () => {
     expect(problems.slice(0, 20)).toEqual([]);
   });
 
+  it('ends every page at </html>, with nothing after it (HTML has no place for it; html-validate lets it pass)', () => {
+    const trailing = pages().filter((file) => !/<\/html>\s*$/.test(readFileSync(file, 'utf8')));
+    expect(trailing.map((file) => relative(site.out, file))).toEqual([]);
+  });
+
   it('has no broken internal links', () => {
     const broken: string[] = [];
     for (const file of pages()) {
