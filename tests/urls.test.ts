@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteUrl, paths, withBase } from '../src/lib/site/urls';
+import { absoluteUrl, paths, restParam, withBase } from '../src/lib/site/urls';
 
 describe('withBase', () => {
   it.each([
@@ -24,6 +24,17 @@ describe('paths', () => {
     expect(paths.topic('codecs')).toBe('topics/codecs/');
     expect(paths.topic('codecs', 1)).toBe('topics/codecs/page/1/');
     expect(paths.topic('codecs', 3)).toBe('topics/codecs/page/3/');
+  });
+
+  it('puts the last page of a topic, its front page, at the topic’s own address, and the others at page/N', () => {
+    expect([1, 2, 3].map((page) => paths.topicPage('codecs', page, 3))).toEqual(['topics/codecs/page/1/', 'topics/codecs/page/2/', 'topics/codecs/']);
+    expect(paths.topicPage('codecs', 1, 1)).toBe('topics/codecs/');
+  });
+
+  it('gives the rest parameter that puts a route at a path under its prefix', () => {
+    expect(restParam('topics/codecs/page/2/', 'topics/codecs/')).toBe('page/2');
+    expect(restParam('topics/codecs/', 'topics/codecs/')).toBeUndefined();
+    expect(() => restParam('days/2026-11-26/', 'topics/codecs/')).toThrow(/not under/);
   });
 
   it('ends directory pages in a slash and files without one', () => {

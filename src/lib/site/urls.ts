@@ -12,6 +12,8 @@ export const paths = {
   topics: () => 'topics/',
   /** A topic's front page (its newest papers), or its page `page` counted from the oldest (src/lib/site/pagination.ts). */
   topic: (slug: string, page?: number) => (page === undefined ? `topics/${slug}/` : `topics/${slug}/page/${page}/`),
+  /** Page `page` of a topic of `pages` pages: the last, its front page, at the topic's own address. */
+  topicPage: (slug: string, page: number, pages: number) => paths.topic(slug, page === pages ? undefined : page),
   topicFeed: (slug: string) => `topics/${slug}/rss.xml`,
   days: () => 'days/',
   day: (date: Day) => `days/${date}/`,
@@ -33,6 +35,15 @@ export const paths = {
   openSearch: () => 'opensearch.xml',
   sitemap: () => 'sitemap-index.xml',
 } as const;
+
+/**
+ * What a rest parameter (`[...page]`) must be for a route under `prefix` to be at `path`: the rest of the path
+ * without its trailing slash, or undefined for `prefix` itself.
+ */
+export function restParam(path: string, prefix: string): string | undefined {
+  if (!path.startsWith(prefix)) throw new Error(`${path} is not under ${prefix}`);
+  return path.slice(prefix.length).replace(/\/$/, '') || undefined;
+}
 
 /** Joins a base path (`/` or `/digest/`, with or without slashes) and a site-relative path. */
 export function withBase(base: string, path: string): string {
