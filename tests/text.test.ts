@@ -15,6 +15,10 @@ describe('renderAbstract', () => {
     ['at 1024^2 resolution', '<p>at 1024<sup>2</sup> resolution</p>'],
     ["Fr\\'echet distance", '<p>Fréchet distance</p>'],
     ['keeps snake_case_names and a_b_c alone', '<p>keeps snake_case_names and a_b_c alone</p>'],
+    [
+      'Code at http://example.org/x and HTTP://Example.org/Y now.',
+      '<p>Code at <a href="http://example.org/x" rel="nofollow">http://example.org/x</a> and <a href="http://Example.org/Y" rel="nofollow">HTTP://Example.org/Y</a> now.</p>',
+    ],
   ])('%s', (input, html) => {
     expect(renderAbstract(input)).toBe(html);
   });
@@ -266,6 +270,32 @@ describe('LaTeX macros a dump keeps', () => {
 
   it.each(symbols)('reads \\%s as %s', (macro, shown) => {
     expect(plainAbstract(`a \\${macro} b`)).toBe(`a ${shown} b`);
+  });
+
+  it.each([
+    'textrm',
+    'textsc',
+    'textsf',
+    'texttt',
+    'text',
+    'mbox',
+    'mathrm',
+    'mathsf',
+    'mathtt',
+    'mathcal',
+    'mathbb',
+    'mathscr',
+    'operatorname',
+    'underline',
+    'url',
+  ])('keeps the argument of \\%s as plain text, and reads it empty as nothing, where an unknown macro reads as its name', (macro) => {
+    expect(parseInline(`in \\${macro}{R} space`)).toEqual([
+      { kind: 'text', value: 'in ' },
+      { kind: 'text', value: 'R' },
+      { kind: 'text', value: ' space' },
+    ]);
+    expect(plainAbstract(`a \\${macro}{} b`)).toBe('a  b');
+    expect(plainAbstract('a \\ours{} b')).toBe('a ours b');
   });
 
   it('reads spacing macros as spaces, and a Greek letter whose backslash was lost before a subscript as the letter', () => {
