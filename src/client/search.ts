@@ -1,6 +1,7 @@
 /** The search page: loads the index on first use, answers as the reader types, keeps the query in the URL. */
 import { Charset, Index } from 'flexsearch-compact';
 import { formatDay } from '../lib/text/dates';
+import { UNSORTED, UNSORTED_MEANING } from '../lib/text/wording';
 import { SearchEngine, type FlexIndexClass, type SearchFiles, type SearchHit } from '../lib/search/engine';
 import type { SearchDoc, SearchMeta } from '../lib/search/format';
 import { boostPhrases, highlight, snippet } from '../lib/search/results';
@@ -57,6 +58,16 @@ function resultItem(doc: SearchDoc, words: readonly string[], meta: SearchMeta, 
     chip.href = url(paths.topic(slug));
     chip.textContent = meta.topics.find((t) => t.slug === slug)?.name ?? slug;
     chip.tabIndex = -1;
+    item.append(chip);
+    chips.append(item);
+  }
+  if (doc.topics.length === 0) {
+    // As on its day's page: a paper no topic fits says so, and links nowhere.
+    const item = document.createElement('li');
+    const chip = document.createElement('span');
+    chip.className = 'chip unsorted';
+    chip.title = UNSORTED_MEANING;
+    chip.textContent = UNSORTED;
     item.append(chip);
     chips.append(item);
   }

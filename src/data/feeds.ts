@@ -1,11 +1,9 @@
 /** Feeds bound to this site: absolute URLs, topic names and settings for src/lib/feeds, and the list of every feed. */
 import { atomFeed, dailyItems, jsonFeed, recentPapers, rssFeed, type DailyContext, type FeedChannel, type FeedItem } from '../lib/feeds/feeds';
 import type { Day, Paper } from '../lib/schema';
+import { UNSORTED } from '../lib/text/wording';
 import type { Site } from './site';
 import { absolute, paths } from './urls';
-
-/** The name papers with no topic go under, on pages and in feeds. */
-export const UNSORTED = 'Unsorted';
 
 export function dailyContext(site: Site): DailyContext {
   return {

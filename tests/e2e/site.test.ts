@@ -159,13 +159,18 @@ describe('reading the digest', () => {
   });
 
   it('shows a paper outside the taxonomy as unsorted on its day, in search and the main feed, and on no topic page or topic feed', async () => {
-    const papers = readExport<{ id: string; topics: unknown[] }>(site.out);
-    const unsorted = papers.filter((p) => p.topics.length === 0).map((p) => p.id);
+    const papers = readExport<{ id: string; title: string; topics: unknown[] }>(site.out);
+    const unsorted = papers.filter((p) => p.topics.length === 0);
     expect(unsorted.length).toBeGreaterThanOrEqual(1);
-    const id = unsorted[0]!;
+    const { id, title } = unsorted[0]!;
     await page.goto(server.url('days/2026-11-26/'));
     const card = page.locator('.paper-row', { has: page.locator(`a[href="/papers/${id}/"]`) });
     expect(await card.locator('.chip.unsorted').textContent()).toBe('Unsorted');
+    // Search says so too, where a sorted paper shows its topics.
+    await page.goto(server.url(`search/?q=${encodeURIComponent(`"${title}"`)}`));
+    const result = page.locator('#search-results li.paper-card', { has: page.locator(`a[href="/papers/${id}/"]`) });
+    await result.waitFor();
+    expect(await result.locator('.chips li').allTextContents()).toEqual(['Unsorted']);
     const everyFile = readdirSync(join(site.out, 'topics'), { recursive: true, encoding: 'utf8' }).filter((f) => /\.(html|xml)$/.test(f));
     expect(everyFile.length).toBeGreaterThan(36);
     for (const f of everyFile) expect(readFileSync(join(site.out, 'topics', f), 'utf8')).not.toContain(`/papers/${id}/`);

@@ -2,6 +2,12 @@
 import { formatDay } from './dates';
 import { foldedWords } from './words';
 
+/** The name papers with no topic go under, on pages, in search and in feeds. */
+export const UNSORTED = 'Unsorted';
+
+/** What the name means, where a row has room for a tooltip. */
+export const UNSORTED_MEANING = 'No topic of the taxonomy fits this paper';
+
 /** `a`, `a and b`, `a, b and c`. */
 export function listInWords(items: readonly string[]): string {
   if (items.length <= 1) return items[0] ?? '';
