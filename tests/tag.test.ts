@@ -277,7 +277,8 @@ describe('tagPaper with a small taxonomy', () => {
 
   it('matches a prefix pattern shorter than three letters', () => {
     const short = compileTaxonomy({ ...small, topics: [{ ...small.topics[0]!, rules: [{ match: ['vq*'], weight: 2, titleOnly: false }] }] });
-    expect(scoreTopics(short, { title: 'x', abstract: 'A VQGAN and a VQ model, not a VAE.' })[0]).toMatchObject({ score: 4, evidence: ['VQGAN', 'VQ'] });
+    // One prefix pattern is one piece of evidence, in the form found first.
+    expect(scoreTopics(short, { title: 'x', abstract: 'A VQGAN and a VQ model, not a VAE.' })[0]).toMatchObject({ score: 4, evidence: ['VQGAN'] });
   });
 
   it('splits a rule’s phrase on hyphens as on spaces', () => {
@@ -285,8 +286,8 @@ describe('tagPaper with a small taxonomy', () => {
     expect(scoreTopics(hyphen, { title: 'x', abstract: 'An X-ray, an x ray and an X  ray.' })[0]!.score).toBe(2);
   });
 
-  it('keeps each different phrase once as evidence (the first spelling), never a negative rule’s, at most six', () => {
-    expect(scoreTopics(compiled, { title: 'Alpha', abstract: 'alpha alpha alpha alpha alpha alpha ALPHA alphas' })[0]!.evidence).toEqual(['Alpha', 'alphas']);
+  it('keeps each different phrase once as evidence (the first found, in any form), never a negative rule’s, at most six', () => {
+    expect(scoreTopics(compiled, { title: 'Alpha', abstract: 'alpha alpha alpha alpha alpha alpha ALPHA alphas' })[0]!.evidence).toEqual(['Alpha']);
     expect(scoreTopics(compiled, { title: 'x', abstract: 'beta gamma, not beta' })[1]!.evidence).toEqual(['beta gamma']);
     const many = compileTaxonomy({
       ...small,
@@ -308,6 +309,23 @@ describe('tagPaper with a small taxonomy', () => {
       'five',
       'six',
     ]);
+  });
+
+  it('does not quote a phrase that a longer piece of evidence already says, by whole words', () => {
+    const nested = compileTaxonomy({
+      ...small,
+      topics: [
+        {
+          ...small.topics[0]!,
+          rules: [
+            { match: ['image recognition', 'codec'], weight: 2, titleOnly: false },
+            { match: ['recognition', 'recognitions', 'code', 'speech'], weight: 1, titleOnly: false },
+          ],
+        },
+      ],
+    });
+    const paper = { title: 'Recognition', abstract: 'Image recognitions, speech recognition, a codec and its code.' };
+    expect(scoreTopics(nested, paper)[0]!.evidence).toEqual(['Image recognitions', 'codec', 'speech', 'code']);
   });
 
   it('keeps the title’s share of a score apart, and a title-only rule out of the opening sentence', () => {

@@ -19,6 +19,8 @@ describe('wording', () => {
     expect(evidencePhrase(['dual encoder', 'retrieval'])).toBe('for “dual encoder” and “retrieval”');
     expect(evidencePhrase(['set by hand'])).toBe('set by hand');
     expect(evidencePhrase(['Dual Encoders', 'retrieval', 'dual encoder'])).toBe('for “Dual Encoders” and “retrieval”');
+    // Records written before the tagger left out phrases a longer one says still read so on the page.
+    expect(evidencePhrase(['Recognition', 'ImageNet', 'Image Recognition', 'image'])).toBe('for “ImageNet” and “Image Recognition”');
   });
 
   it('gives a rank with its day', () => {

@@ -19,16 +19,26 @@ export function countOf(n: number, noun: string): string {
   return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/**
+ * The phrases of a topic's evidence a reader needs, in the order given: one of each phrase (“Dual Encoders” and
+ * “dual encoder” are one, and the first as written stands for both), and none that a longer one already says
+ * (“Recognition” beside “Image Recognition”).
+ */
+export function distinctEvidence(evidence: readonly string[]): string[] {
+  return distinctPhrases(evidence, (e) => foldedWords(e).join(' '));
+}
+
+/** `distinctEvidence` for phrases whose folded words (joined by spaces) are already known, as the tagger's are. */
+export function distinctPhrases<T>(phrases: readonly T[], foldedOf: (phrase: T) => string): T[] {
+  // A space either side, so containment is of whole words (“code” is not in “codec”).
+  const keys = phrases.map((p) => ` ${foldedOf(p)} `);
+  return phrases.filter((_, i) => keys.indexOf(keys[i]!) === i && !keys.some((other) => other !== keys[i] && other.includes(keys[i]!)));
+}
+
 /** Why a paper has a topic, as the end of a sentence: `for “dual encoder” and “retrieval”`, or `set by hand`. */
 export function evidencePhrase(evidence: readonly string[]): string {
   if (evidence.length === 0 || (evidence.length === 1 && evidence[0] === 'set by hand')) return 'set by hand';
-  // "Dual Encoders" and "dual encoder" are one piece of evidence to a reader: the first as written stands for both.
-  const seen = new Set<string>();
-  const distinct = evidence.filter((e) => {
-    const key = foldedWords(e).join(' ');
-    return !seen.has(key) && seen.add(key);
-  });
-  return `for ${listInWords(distinct.map((e) => `“${e}”`))}`;
+  return `for ${listInWords(distinctEvidence(evidence).map((e) => `“${e}”`))}`;
 }
 
 /** `#12 on 26 November 2026`: a trending rank with the day it belongs to. */

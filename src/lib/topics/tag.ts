@@ -2,6 +2,7 @@ import type { PaperTopic } from '../schema';
 import type { Taxonomy } from './taxonomy';
 import { plainAbstract } from '../text/text';
 import { foldWord, tokenArrays } from '../text/words';
+import { distinctPhrases } from '../text/wording';
 
 interface Phrase {
   /** Folded words; a word may be a prefix pattern (`wild`). */
@@ -10,6 +11,12 @@ interface Phrase {
   wild: boolean[];
   /** Index into `CompiledTaxonomy.rules`. */
   rule: number;
+}
+
+/** A phrase found in a text: as written there, and its folded words joined by spaces. */
+interface Quote {
+  span: string;
+  folded: string;
 }
 
 interface CompiledRule {
@@ -91,14 +98,17 @@ function matchesAt(phrase: Phrase, forms: readonly string[], at: number): boolea
 }
 
 /**
- * Counts, per rule, the phrases found in a text, and keeps the first few matched spans as evidence. Phrases that
- * start before `opening.end` are also counted in `opening.counts`.
+ * Counts, per rule, the phrases found in a text, and keeps the first few matched spans as evidence: one span per
+ * phrase, the first found (`quantiz*` found as “Quantization”, “quantized” and “quantize” is one piece of evidence),
+ * skipping phrases already in `said` and adding those it finds. Phrases that start before `opening.end` are also
+ * counted in `opening.counts`.
  */
 function countHits(
   compiled: PhraseIndex,
   text: string,
   counts: Int32Array,
-  evidence: (string[] | undefined)[],
+  evidence: (Quote[] | undefined)[],
+  said: Set<Phrase>,
   opening?: { end: number; counts: Int32Array },
 ): void {
   const { forms, starts, ends } = tokenArrays(text);
@@ -110,10 +120,11 @@ function countHits(
       if (opening && starts[at]! < opening.end) opening.counts[phrase.rule]! += 1;
       // Made on the first match: most rules match nothing in a paper.
       const found = (evidence[phrase.rule] ??= []);
-      // Different phrases, not one phrase six times: a repeat (in any case) does not take a place.
-      if (found.length < MAX_EVIDENCE) {
-        const span = text.slice(starts[at], ends[at + phrase.words.length - 1]);
-        if (!found.some((f) => f.toLowerCase() === span.toLowerCase())) found.push(span);
+      // Different phrases, not one phrase six times: a repeat (in any case or form) does not take a place.
+      if (found.length < MAX_EVIDENCE && !said.has(phrase)) {
+        said.add(phrase);
+        const last = at + phrase.words.length - 1;
+        found.push({ span: text.slice(starts[at], ends[last]), folded: last === at ? forms[at]! : forms.slice(at, last + 1).join(' ') });
       }
     }
   };
@@ -158,16 +169,18 @@ export function scoreTopics(compiled: CompiledTaxonomy, paper: { title: string; 
   const inTitle = new Int32Array(rules.length);
   const inAbstract = new Int32Array(rules.length);
   const inOpening = new Int32Array(rules.length);
-  const titleEvidence = new Array<string[] | undefined>(rules.length);
-  const abstractEvidence = new Array<string[] | undefined>(rules.length);
-  countHits(compiled, paper.title, inTitle, titleEvidence);
+  const titleEvidence = new Array<Quote[] | undefined>(rules.length);
+  const abstractEvidence = new Array<Quote[] | undefined>(rules.length);
+  // A phrase quoted from the title is not quoted again from the abstract.
+  const said = new Set<Phrase>();
+  countHits(compiled, paper.title, inTitle, titleEvidence, said);
   // The abstract as readers see it (LaTeX and mangled entities resolved), so evidence quotes words on the page.
   const abstract = plainAbstract(paper.abstract);
-  countHits(compiled, abstract, inAbstract, abstractEvidence, { end: openingSentenceEnd(abstract), counts: inOpening });
+  countHits(compiled, abstract, inAbstract, abstractEvidence, said, { end: openingSentenceEnd(abstract), counts: inOpening });
   const scores = taxonomy.topics.map(() => 0);
   const titleScores = taxonomy.topics.map(() => 0);
   const openingScores = taxonomy.topics.map(() => 0);
-  const evidence = taxonomy.topics.map(() => new Map<string, string>());
+  const evidence = taxonomy.topics.map((): Quote[] => []);
   rules.forEach((rule, r) => {
     const abstractCount = rule.titleOnly ? 0 : inAbstract[r]!;
     if (inTitle[r]! > 0) {
@@ -177,17 +190,14 @@ export function scoreTopics(compiled: CompiledTaxonomy, paper: { title: string; 
     scores[rule.topic]! += rule.weight * Math.min(abstractCount, repeatCap);
     if (!rule.titleOnly) openingScores[rule.topic]! += rule.weight * Math.min(inOpening[r]!, repeatCap);
     if (rule.weight <= 0) return;
-    for (const span of [...(titleEvidence[r] ?? []), ...(rule.titleOnly ? [] : (abstractEvidence[r] ?? []))]) {
-      const key = span.toLowerCase();
-      if (!evidence[rule.topic]!.has(key)) evidence[rule.topic]!.set(key, span);
-    }
+    evidence[rule.topic]!.push(...(titleEvidence[r] ?? []), ...(rule.titleOnly ? [] : (abstractEvidence[r] ?? [])));
   });
   return taxonomy.topics.map((topic, t) => ({
     slug: topic.slug,
     score: Math.round(scores[t]! * 100) / 100,
     titleScore: titleScores[t]!,
     openingScore: Math.round(openingScores[t]! * 100) / 100,
-    evidence: [...evidence[t]!.values()].slice(0, MAX_EVIDENCE),
+    evidence: (evidence[t]!.length > 1 ? distinctPhrases(evidence[t]!, (q) => q.folded) : evidence[t]!).slice(0, MAX_EVIDENCE).map((q) => q.span),
   }));
 }
 
@@ -216,9 +226,9 @@ export function topicThreshold(taxonomy: Taxonomy, topic: Taxonomy['topics'][num
  * proteins, robots …), as written in the title; empty when it names none.
  */
 export function outsideSubjects(compiled: CompiledTaxonomy, paper: { title: string }): string[] {
-  const evidence: (string[] | undefined)[] = [];
-  countHits(compiled.outside, paper.title, new Int32Array(1), evidence);
-  return evidence[0] ?? [];
+  const evidence: (Quote[] | undefined)[] = [];
+  countHits(compiled.outside, paper.title, new Int32Array(1), evidence, new Set());
+  return (evidence[0] ?? []).map((q) => q.span);
 }
 
 /**
