@@ -18,6 +18,8 @@ describe('wording', () => {
   it('says why a topic was given, in words', () => {
     expect(evidencePhrase(['dual encoder', 'retrieval'])).toBe('for “dual encoder” and “retrieval”');
     expect(evidencePhrase(['set by hand'])).toBe('set by hand');
+    expect(evidencePhrase([])).toBe('set by hand');
+    expect(evidencePhrase(['codec'])).toBe('for “codec”');
     expect(evidencePhrase(['Dual Encoders', 'retrieval', 'dual encoder'])).toBe('for “Dual Encoders” and “retrieval”');
     // Records written before the tagger left out phrases a longer one says still read so on the page.
     expect(evidencePhrase(['Recognition', 'ImageNet', 'Image Recognition', 'image'])).toBe('for “ImageNet” and “Image Recognition”');
