@@ -44,7 +44,12 @@ export function foldWordAsTyped(word: string): string {
 
 function fold(word: string): string {
   // eslint-disable-next-line no-control-regex -- the range test for ASCII starts at NUL.
-  let w = /[^\x00-\x7f]/.test(word) ? word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : word.toLowerCase();
+  return foldLower(/[^\x00-\x7f]/.test(word) ? word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : word.toLowerCase());
+}
+
+/** `fold` of a word already in lower case without accents. */
+function foldLower(lower: string): string {
+  let w = lower;
   // The plural first, so that the spelling rule sees the singular: "noises" is "noise", as "noise" is, not "noize".
   if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
   else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|as)$/.test(w)) w = w.slice(0, -1);
@@ -96,16 +101,21 @@ function scanWords(text: string, starts?: number[], ends?: number[]): string[] {
     }
     const start = at;
     let plain = kind === PLAIN;
+    let ascii = c < 128;
     do {
       at += kind === LONG ? 2 : 1;
       if (at >= n) break;
       c = text.charCodeAt(at);
       kind = c < 128 ? ASCII_WORD[c]! : wordCharAt(text, at);
-      if (kind !== PLAIN && kind !== NOT_WORD) plain = false;
+      if (kind !== PLAIN && kind !== NOT_WORD) {
+        plain = false;
+        if (c >= 128) ascii = false;
+      }
     } while (kind !== NOT_WORD);
     const word = text.slice(start, at);
-    // Known here whether the word is plain: `foldWord` would only test it again.
-    forms.push(plain && endsPlainly(word) ? word : folded.get(word, fold));
+    // Known here whether the word is plain (`foldWord` would only test it again) or ASCII, which folds with a few
+    // comparisons, cheaper than looking it up (a fresh string is hashed to be found in a Map).
+    forms.push(plain && endsPlainly(word) ? word : ascii ? foldLower(plain ? word : word.toLowerCase()) : folded.get(word, fold));
     starts?.push(start);
     ends?.push(at);
   }
