@@ -27,7 +27,19 @@ describe('relatedPapers', () => {
     const why = related.get('a')![0]!;
     expect(why.terms.length).toBeGreaterThan(0);
     expect(why.terms.length).toBeLessThanOrEqual(3);
-    for (const term of why.terms) expect(['codec', 'residual', 'vector', 'quantization', 'speech', 'waveform']).toContain(term);
+    for (const term of why.terms) expect(['codec', 'residual', 'vector', 'quantization', 'speech', 'waveforms']).toContain(term);
+  });
+
+  it('says the shared words as the paper writes them, not as they were folded to be compared', () => {
+    const spelt = [
+      doc('p', 'ASR with SoundStream patches', 'Our ASR model reads SoundStream patches of speech.'),
+      doc('q', 'SoundStream for asr', 'Speech recognition (ASR) over SoundStream tokens and image patches.'),
+      doc('x', 'Weather', 'Rain.'),
+    ];
+    const [why] = relatedPapers(spelt, { ...words, k: 1 }).get('p')!;
+    expect([...why!.terms].sort()).toEqual(['ASR', 'SoundStream', 'patches']);
+    // Each paper's own way: the other writes “asr” as often as “ASR”, and the first it wrote stands.
+    expect(relatedPapers(spelt, { ...words, k: 1 }).get('q')![0]!.terms).toContain('asr');
   });
 
   it('never lists a paper as related to itself, and gives at most k', () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseDump } from '../src/lib/ingest/parse';
 import { plainAbstract } from '../src/lib/text/text';
-import { foldWord, foldWordAsTyped, foldedWords, tokenArrays, tokenize } from '../src/lib/text/words';
+import { foldWord, foldWordAsTyped, foldedWords, spellingsIn, tokenArrays, tokenize } from '../src/lib/text/words';
 import { BUNDLED_DUMP, EXTRA_DUMP } from './helpers';
 
 describe('word forms', () => {
@@ -64,6 +64,21 @@ describe('word forms', () => {
       expect(tokenArrays(text)).toEqual(expected);
       expect(foldedWords(text)).toEqual(expected.forms);
     }
+  });
+});
+
+describe('spellingsIn', () => {
+  it('gives each folded word as the text spells it most, a capital that only starts a word read as lower case', () => {
+    const text = 'Speech codecs. The ASR speech model; speech, Speech, NeRV and NERV.';
+    expect(spellingsIn(text, new Set(['speech', 'asr', 'codec', 'nerv', 'absent']))).toStrictEqual(
+      new Map([
+        ['speech', 'speech'],
+        ['codec', 'codecs'],
+        ['asr', 'ASR'],
+        ['nerv', 'NeRV'],
+      ]),
+    );
+    expect(spellingsIn('Transformers. Transformers!', new Set(['transformer']))).toStrictEqual(new Map([['transformer', 'transformers']]));
   });
 });
 

@@ -1,5 +1,5 @@
 import type { Paper } from '../schema';
-import { foldedWords } from '../text/words';
+import { foldedWords, spellingsIn } from '../text/words';
 
 /** English words that carry no topic; dropped before weighting. */
 const STOPWORDS = new Set(
@@ -184,12 +184,15 @@ export function relatedPapers(docs: readonly RelatedInput[], options: RelatedOpt
       top.splice(at, 0, other);
       if (top.length > k) top.pop();
     }
+    const shared = top.map((other) => sharedTerms(v, vectors[other]!));
+    // The words as this paper writes them (“ASR”, “patches”), not as they were folded to be compared.
+    const spelt = shared.some((terms) => terms.length > 0) ? spellingsIn(`${docs[doc]!.title}\n${docs[doc]!.abstract}`, new Set(shared.flat())) : undefined;
     result.set(
       docs[doc]!.id,
-      top.map((other) => ({
+      top.map((other, i) => ({
         id: docs[other]!.id,
         topics: (docs[other]!.topics ?? []).filter((t) => mine.includes(t)),
-        terms: sharedTerms(v, vectors[other]!),
+        terms: shared[i]!.map((term) => spelt?.get(term) ?? term),
         score: scores[other]!,
       })),
     );

@@ -77,6 +77,32 @@ export function tokenArrays(text: string): { forms: string[]; starts: number[]; 
   return { forms: scanWords(text, starts, ends), starts, ends };
 }
 
+/**
+ * How a text writes each of the given folded words, for showing them to a reader: the spelling it uses most (the
+ * first of equals), so “asr” reads “ASR”, “soundstream” “SoundStream” and “patche” (folded from “patches”)
+ * “patches”. A capital that only starts a word (“Speech” in a title) is not kept: it says where the word stood, not
+ * how it is spelt. A word the text lacks is left out.
+ */
+export function spellingsIn(text: string, folded: ReadonlySet<string>): Map<string, string> {
+  const { forms, starts, ends } = tokenArrays(text);
+  const counts = new Map<string, Map<string, number>>();
+  forms.forEach((form, i) => {
+    if (!folded.has(form)) return;
+    const written = text.slice(starts[i], ends[i]);
+    const spelling = /^\p{Lu}\p{Ll}+$/u.test(written) ? written.toLowerCase() : written;
+    const seen = counts.get(form) ?? new Map<string, number>();
+    counts.set(form, seen.set(spelling, (seen.get(spelling) ?? 0) + 1));
+  });
+  const spellings = new Map<string, string>();
+  for (const [form, seen] of counts) {
+    let best = '';
+    let most = 0;
+    for (const [spelling, n] of seen) if (n > most) [best, most] = [spelling, n];
+    spellings.set(form, best);
+  }
+  return spellings;
+}
+
 /** The folded forms of a text's words, without positions: for counting terms, where offsets are not needed. */
 export function foldedWords(text: string): string[] {
   return scanWords(text);
