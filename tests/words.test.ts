@@ -79,6 +79,14 @@ describe('spellingsIn', () => {
       ]),
     );
     expect(spellingsIn('Transformers. Transformers!', new Set(['transformer']))).toStrictEqual(new Map([['transformer', 'transformers']]));
+    // Folding may change a word's third letter; only whole words count, after a letter outside the BMP too.
+    expect(spellingsIn('Tries, tries and rising.', new Set(['try', 'rizing']))).toStrictEqual(
+      new Map([
+        ['try', 'tries'],
+        ['rizing', 'rising'],
+      ]),
+    );
+    expect(spellingsIn('xasr ASR 𝐀asr 𝐀asr asr2', new Set(['asr']))).toStrictEqual(new Map([['asr', 'ASR']]));
   });
 });
 

@@ -81,26 +81,45 @@ export function tokenArrays(text: string): { forms: string[]; starts: number[]; 
  * How a text writes each of the given folded words, for showing them to a reader: the spelling it uses most (the
  * first of equals), so “asr” reads “ASR”, “soundstream” “SoundStream” and “patche” (folded from “patches”)
  * “patches”. A capital that only starts a word (“Speech” in a title) is not kept: it says where the word stood, not
- * how it is spelt. A word the text lacks is left out.
+ * how it is spelt. A word the text lacks is left out, and so is one written with an accent its folded form lacks.
+ *
+ * The text is searched for each word's first two letters rather than read word by word: a paper's page needs a few
+ * words from a text of hundreds, for every paper of the archive.
  */
 export function spellingsIn(text: string, folded: ReadonlySet<string>): Map<string, string> {
-  const { forms, starts, ends } = tokenArrays(text);
-  const counts = new Map<string, Map<string, number>>();
-  forms.forEach((form, i) => {
-    if (!folded.has(form)) return;
-    const written = text.slice(starts[i], ends[i]);
-    const spelling = /^\p{Lu}\p{Ll}+$/u.test(written) ? written.toLowerCase() : written;
-    const seen = counts.get(form) ?? new Map<string, number>();
-    counts.set(form, seen.set(spelling, (seen.get(spelling) ?? 0) + 1));
-  });
   const spellings = new Map<string, string>();
-  for (const [form, seen] of counts) {
-    let best = '';
+  const lower = text.toLowerCase();
+  // Lower case that changes a text's length (a dotted capital I) would put the words found out of place.
+  if (lower.length !== text.length) return spellings;
+  for (const form of folded) {
+    const seen = new Map<string, number>();
+    // Two letters: folding can change the third (“tries” is “try”, “rising” “rizing”), never the first two.
+    const stem = form.slice(0, 2);
+    for (let at = lower.indexOf(stem); at !== -1; at = lower.indexOf(stem, at + 1)) {
+      if (at > 0 && isWordChar(text, at - 1)) continue;
+      let end = at;
+      while (end < text.length && isWordChar(text, end)) end += 1;
+      const written = text.slice(at, end);
+      if (foldWord(written) !== form) continue;
+      const spelling = /^\p{Lu}\p{Ll}+$/u.test(written) ? written.toLowerCase() : written;
+      seen.set(spelling, (seen.get(spelling) ?? 0) + 1);
+    }
     let most = 0;
-    for (const [spelling, n] of seen) if (n > most) [best, most] = [spelling, n];
-    spellings.set(form, best);
+    for (const [spelling, n] of seen) {
+      if (n <= most) continue;
+      most = n;
+      spellings.set(form, spelling);
+    }
   }
   return spellings;
+}
+
+/** Whether the UTF-16 unit at `at` belongs to a word as `scanWords` reads one (either half of a pair, for a letter outside the BMP). */
+function isWordChar(text: string, at: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c < 128) return ASCII_WORD[c] !== NOT_WORD;
+  const start = c >= 0xdc00 && c <= 0xdfff && at > 0 ? at - 1 : at;
+  return wordCharAt(text, start) !== NOT_WORD;
 }
 
 /** The folded forms of a text's words, without positions: for counting terms, where offsets are not needed. */
