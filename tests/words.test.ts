@@ -87,6 +87,9 @@ describe('spellingsIn', () => {
       ]),
     );
     expect(spellingsIn('xasr ASR 𝐀asr 𝐀asr asr2', new Set(['asr']))).toStrictEqual(new Map([['asr', 'ASR']]));
+    // A dash outside ASCII ends a word as a space does; other words that start the same are not the word.
+    expect(spellingsIn('ASR—asr—asr', new Set(['asr']))).toStrictEqual(new Map([['asr', 'asr']]));
+    expect(spellingsIn('ASR, as in as', new Set(['asr']))).toStrictEqual(new Map([['asr', 'ASR']]));
   });
 });
 
