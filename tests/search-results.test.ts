@@ -1,6 +1,6 @@
 /** Result presentation (src/lib/search/results.ts): phrases lifted to the top, highlighting and snippets. */
 import { describe, expect, it } from 'vitest';
-import { boostPhrases, highlight, snippet } from '../src/lib/search/results';
+import { boostPhrases, highlight, searchStatus, snippet } from '../src/lib/search/results';
 import type { SearchHit } from '../src/lib/search/engine';
 import type { SearchDoc } from '../src/lib/search/format';
 
@@ -132,5 +132,20 @@ describe('snippets', () => {
     const s = snippet(words(100), ['absent']);
     expect(s.length).toBeGreaterThan(200);
     expect(s.length).toBeLessThanOrEqual(221);
+  });
+});
+
+describe('the line above the results', () => {
+  const all = { matches: 12, complete: true, topics: 0 };
+  it('counts the papers and quotes the query once', () => {
+    expect(searchStatus('speech codec', all)).toBe('12 papers match “speech codec”.');
+    expect(searchStatus('"speech codec"', all)).toBe('12 papers match the phrase “speech codec”.');
+    expect(searchStatus('"speech codec" -vq', all)).toBe('12 papers match “"speech codec" -vq”.');
+    expect(searchStatus('"speech codec', all)).toBe('12 papers match “"speech codec”.');
+  });
+  it('says one paper, none, at least, and the topic filter', () => {
+    expect(searchStatus('codec', { matches: 1, complete: true, topics: 0 })).toBe('1 paper matches “codec”.');
+    expect(searchStatus('"vq gan"', { matches: 0, complete: true, topics: 1 })).toBe('No papers match the phrase “vq gan” in the chosen topic.');
+    expect(searchStatus('codec', { matches: 40, complete: false, topics: 3 })).toBe('At least 40 papers match “codec” in 3 chosen topics.');
   });
 });

@@ -4,7 +4,7 @@ import { formatDay } from '../lib/text/dates';
 import { UNSORTED, UNSORTED_MEANING } from '../lib/text/wording';
 import { SearchEngine, type FlexIndexClass, type SearchFiles, type SearchHit } from '../lib/search/engine';
 import type { SearchDoc, SearchMeta } from '../lib/search/format';
-import { boostPhrases, highlight, snippet } from '../lib/search/results';
+import { boostPhrases, highlight, searchStatus, snippet } from '../lib/search/results';
 import { BoundedCache } from '../lib/cache';
 import { paths, withBase } from '../lib/site/urls';
 
@@ -150,13 +150,10 @@ export function startSearchPage(): void {
     const { hits, complete } = await e.verify(result);
     const window = hits.slice(0, PHRASE_WINDOW);
     const docs = await e.docs(window.map((h) => h.n));
-    const n = hits.length;
-    const scope = topics.length > 0 ? ` in ${topics.length === 1 ? 'the chosen topic' : `${topics.length} chosen topics`}` : '';
-    const count = `${complete ? '' : 'At least '}${n} ${n === 1 ? 'paper matches' : 'papers match'}`;
     return {
       ranked: [...boostPhrases(window, docs, query), ...hits.slice(PHRASE_WINDOW)],
       words: result.words,
-      status: n === 0 ? `No papers match “${query}”${scope}.` : `${count} “${query}”${scope}.`,
+      status: searchStatus(query, { matches: hits.length, complete, topics: topics.length }),
     };
   }
 

@@ -48,3 +48,16 @@ export function snippet(text: string, words: readonly string[], length = 220): s
   if (start + length >= text.length) return `…${text.slice(start)}`;
   return `…${text.slice(start, start + length).replace(/\s+\S*$/, '')}…`;
 }
+
+/**
+ * The line above the results: how many papers match, the query as typed in curly quotes, and the topic filter. A
+ * query that is one quoted phrase is named as a phrase in its own quotes, not wrapped in a second pair.
+ */
+export function searchStatus(query: string, found: { matches: number; complete: boolean; topics: number }): string {
+  const { matches, complete, topics } = found;
+  const phrase = /^"([^"]+)"$/.exec(query);
+  const asked = phrase ? `the phrase “${phrase[1]!.trim()}”` : `“${query}”`;
+  const scope = topics > 0 ? ` in ${topics === 1 ? 'the chosen topic' : `${topics} chosen topics`}` : '';
+  if (matches === 0) return `No papers match ${asked}${scope}.`;
+  return `${complete ? '' : 'At least '}${matches} ${matches === 1 ? 'paper matches' : 'papers match'} ${asked}${scope}.`;
+}
