@@ -250,6 +250,26 @@ describe('tagPaper with the real taxonomy', () => {
     expect(slugs('Mitigating Hallucination Without Forgetting', 'Vision-language models hallucinate objects; we fix attention.')).not.toContain('unlearning');
   });
 
+  it('knows the names papers of the coming days use: LLMs by name and method, LVLMs, LoRA, late interaction, steering vectors', () => {
+    expect(slugs('Instruction Tuning LLaMA to Reason', 'We fine-tune LLaMA and Qwen with chain-of-thought demonstrations.')).toContain('language');
+    const lvlm = slugs('Fewer Hallucinations in LVLMs', 'Large vision-language models (LVLMs) describe objects that are not in the image.');
+    expect(lvlm).toContain('multimodal');
+    expect(lvlm).not.toContain('language');
+    expect(slugs('Rank Allocation for LoRA', 'We choose each layer’s LoRA rank during fine-tuning.')).toContain('efficiency');
+    expect(slugs('Late Interaction at Scale', 'ColBERT-style late interaction scores each query token against the document.')).toContain('retrieval');
+    expect(slugs('Steering Vectors in Chat Models', 'Adding steering vectors to the residual stream changes what the model says.')).toContain(
+      'interpretability',
+    );
+    expect(slugs('Text-to-Video with Rectified Flow', 'A rectified flow model makes clips from prompts.')).toContain('generative');
+    expect(slugs('LLMZip: Lossless Text Compression', 'We compress English text with a language model as the predictor.')[0]).toBe('codecs');
+  });
+
+  it('takes novel view synthesis by Gaussian splatting as vision, not an implicit neural representation', () => {
+    const topics = slugs('Feed-Forward Gaussian Splatting from Sparse Views', 'Gaussian splatting gives novel view synthesis from a few input views.');
+    expect(topics).toContain('vision');
+    expect(topics).not.toContain('neural-fields');
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
