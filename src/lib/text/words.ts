@@ -47,12 +47,39 @@ function fold(word: string): string {
   return foldLower(/[^\x00-\x7f]/.test(word) ? word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase() : word.toLowerCase());
 }
 
+const ES_PLURAL = /(?:ss|sh|ch|x)es$/;
+/** Singulars that end in the e of -es ("caches" is "cache", not "cach"): the common ones, as English has no rule for them. */
+const ENDS_IN_E = new Set([
+  'cache',
+  'niche',
+  'ache',
+  'headache',
+  'avalanche',
+  'cliche',
+  'psyche',
+  'moustache',
+  'mustache',
+  'attache',
+  'creche',
+  'quiche',
+  'impasse',
+  'finesse',
+  'crevasse',
+  'posse',
+  'lacrosse',
+]);
+
 /** `fold` of a word already in lower case without accents. */
 function foldLower(lower: string): string {
   let w = lower;
   // The plural first, so that the spelling rule sees the singular: "noises" is "noise", as "noise" is, not "noize".
-  if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
-  else if (w.length > 3 && w.endsWith('s') && !/(ss|us|is|as)$/.test(w)) w = w.slice(0, -1);
+  // Most words reach here for a capital, not a final s: one comparison passes them by.
+  if (w.length > 3 && w.charCodeAt(w.length - 1) === 115) {
+    if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
+    // -es after a hiss is the plural's own syllable: "patches" is "patch", "losses" "loss", "boxes" "box".
+    else if (w.length > 4 && ES_PLURAL.test(w) && !ENDS_IN_E.has(w.slice(0, -1))) w = w.slice(0, -2);
+    else if (!/(ss|us|is|as)$/.test(w)) w = w.slice(0, -1);
+  }
   // Only -is-/-ys- words can change (most words have neither, and three replacements cost more than two searches).
   // Five letters or fewer are English words, not British spellings: rise, raise, noise, arise.
   if (w.length > 5 && (w.includes('is') || w.includes('ys'))) {
@@ -79,7 +106,7 @@ export function tokenArrays(text: string): { forms: string[]; starts: number[]; 
 
 /**
  * How a text writes each of the given folded words, for showing them to a reader: the spelling it uses most (the
- * first of equals), so “asr” reads “ASR”, “soundstream” “SoundStream” and “patche” (folded from “patches”)
+ * first of equals), so “asr” reads “ASR”, “soundstream” “SoundStream” and “patch” (folded from “patches”)
  * “patches”. A capital that only starts a word (“Speech” in a title) is not kept: it says where the word stood, not
  * how it is spelt. A word the text lacks is left out, and so is one written with an accent its folded form lacks.
  *
