@@ -119,7 +119,7 @@ function crossFile(taxonomy: Taxonomy): number {
     const near = inSample.filter((x) => x.f1 >= best.f1 - NEAR_TIE).map((x) => scoreWith(withSettings(x.g), test).micro.f1);
     const mean = near.reduce((a, b) => a + b, 0) / near.length;
     console.log(
-      `    the ${near.length} settings within ${NEAR_TIE} of the best in-sample: cross-file micro-F1 ${pct(Math.min(...near))}–${pct(Math.max(...near))} (mean ${pct(mean)})`,
+      `    the ${near.length === 1 ? 'one setting' : `${near.length} settings`} within ${NEAR_TIE} of the best in-sample: cross-file micro-F1 ${pct(Math.min(...near))}–${pct(Math.max(...near))} (mean ${pct(mean)})`,
     );
   }
   const compiled = compileTaxonomy(taxonomy);

@@ -264,6 +264,17 @@ describe('tagPaper with the real taxonomy', () => {
     expect(slugs('LLMZip: Lossless Text Compression', 'We compress English text with a language model as the predictor.')[0]).toBe('codecs');
   });
 
+  it('knows the field’s names for its methods: image tokenizers, HEVC, GPTQ, HumanEval, state space models, deblurring', () => {
+    expect(slugs('A 1D Image Tokenizer for Generation', 'Our image tokenizer turns an image into 32 tokens for a generator.')[0]).toBe(
+      'discrete-representations',
+    );
+    expect(slugs('Beyond HEVC', 'Our learned model saves 30% BD-rate over HEVC and VVC.')[0]).toBe('codecs');
+    expect(slugs('Calibrating GPTQ', 'We improve GPTQ and AWQ for weights of 3 bits.')).toContain('quantization');
+    expect(slugs('Harder Programming Puzzles', 'Models that solve HumanEval and MBPP fail on our unit tests.')).toContain('code');
+    expect(slugs('Selective State Space Models Revisited', 'State space models replace attention in long sequences.')).toContain('architectures');
+    expect(slugs('Deblurring in the Wild', 'Motion deblurring and dehazing of photographs.')).toContain('vision');
+  });
+
   it('takes novel view synthesis by Gaussian splatting as vision, not an implicit neural representation', () => {
     const topics = slugs('Feed-Forward Gaussian Splatting from Sparse Views', 'Gaussian splatting gives novel view synthesis from a few input views.');
     expect(topics).toContain('vision');
