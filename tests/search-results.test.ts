@@ -1,6 +1,6 @@
 /** Result presentation (src/lib/search/results.ts): phrases lifted to the top, highlighting and snippets. */
 import { describe, expect, it } from 'vitest';
-import { boostPhrases, highlight, searchStatus, snippet } from '../src/lib/search/results';
+import { rankWindow, highlight, searchStatus, snippet } from '../src/lib/search/results';
 import type { SearchHit } from '../src/lib/search/engine';
 import type { SearchDoc } from '../src/lib/search/format';
 
@@ -11,7 +11,7 @@ const doc = (n: number, title: string, abstract = 'Nothing to see.'): [number, S
 const hit = (n: number, matched = 2, score = 1): SearchHit => ({ n, matched, score });
 const order = (hits: SearchHit[]) => hits.map((h) => h.n);
 
-describe('lifting papers that hold the query as a phrase', () => {
+describe('ordering the window of best results', () => {
   const docs = new Map([
     doc(0, 'Codecs for neural audio', 'We study neural audio codecs.'),
     doc(1, 'A neural codec for speech'),
@@ -21,30 +21,46 @@ describe('lifting papers that hold the query as a phrase', () => {
 
   it('puts a title phrase first, an abstract phrase next, then the rest in their ranked order', () => {
     const hits = [hit(0, 2, 9), hit(3, 2, 8), hit(2, 2, 7), hit(1, 2, 1)];
-    expect(order(boostPhrases(hits, docs, 'neural codec'))).toEqual([1, 2, 0, 3]);
+    expect(order(rankWindow(hits, docs, 'neural codec'))).toEqual([1, 2, 0, 3]);
   });
 
   it('folds the phrase as words are folded (plurals, case) and needs the words adjacent and in order', () => {
     const hits = [hit(3, 2, 3), hit(0, 2, 2), hit(1, 2, 1)];
-    // "Neural CODECS" folds to "neural codec", which paper 1's title holds; paper 0 has "neural audio codecs", apart.
-    expect(order(boostPhrases(hits, docs, 'Neural CODECS'))).toEqual([1, 3, 0]);
-    expect(order(boostPhrases(hits, docs, 'codec neural'))).toEqual([3, 0, 1]);
+    // "Neural CODECS" folds to "neural codec", which paper 1's title holds; paper 0 has both words in its title, apart,
+    // and paper 3 one of them.
+    expect(order(rankWindow(hits, docs, 'Neural CODECS'))).toEqual([1, 0, 3]);
+    // In the other order no title holds the phrase: both words in the title (and then the abstract) come first.
+    expect(order(rankWindow(hits, docs, 'codec neural'))).toEqual([0, 1, 3]);
   });
 
   it('breaks ties among equals by words matched, then score, then paper number', () => {
     const none = new Map([doc(0, 'a'), doc(1, 'b'), doc(2, 'c'), doc(3, 'd')]);
     const hits = [hit(3, 1, 5), hit(2, 2, 1), hit(1, 2, 3), hit(0, 2, 3)];
-    expect(order(boostPhrases(hits, none, 'two words'))).toEqual([0, 1, 2, 3]);
+    expect(order(rankWindow(hits, none, 'two words'))).toEqual([0, 1, 2, 3]);
   });
 
-  it('leaves a one-word query and a paper without its text in the ranked order, and does not change the input', () => {
+  it('leaves a paper without its text, and papers alike, in the ranked order, and does not change the input', () => {
     const hits = [hit(2, 1, 1), hit(1, 1, 9), hit(9, 1, 5)];
     const copy = structuredClone(hits);
-    expect(order(boostPhrases(hits, docs, 'codec'))).toEqual([2, 1, 9]);
-    expect(boostPhrases(hits, docs, 'codec')).not.toBe(hits);
+    // Papers 1 and 2 both say "speech", in the title, as a whole word: the engine's order stands.
+    expect(order(rankWindow(hits, docs, 'speech'))).toEqual([2, 1, 9]);
+    expect(rankWindow(hits, docs, 'speech')).not.toBe(hits);
     // Paper 9 has no text here: it gets no lift, and what has one still comes first.
-    expect(order(boostPhrases(hits, docs, 'neural codec'))).toEqual([1, 2, 9]);
+    expect(order(rankWindow(hits, docs, 'neural codec'))).toEqual([1, 2, 9]);
     expect(hits).toEqual(copy);
+  });
+
+  it('puts the word itself above longer words that start with it: in the title, then in the abstract', () => {
+    const words = new Map([
+      doc(0, 'Lossless compression of text'),
+      doc(1, 'A perceptual loss for codecs'),
+      doc(2, 'Codecs', 'Lossy codecs.'),
+      doc(3, 'Codecs', 'Their losses, counted.'),
+    ]);
+    const hits = [hit(0, 1, 9), hit(2, 1, 8), hit(3, 1, 7), hit(1, 1, 6)];
+    expect(order(rankWindow(hits, words, 'loss'))).toEqual([1, 3, 0, 2]);
+    // Code, not codecs: "codecs" starts with "code" but is another word.
+    expect(order(rankWindow([hit(2, 1, 9), hit(5, 1, 1)], new Map([doc(2, 'Codecs'), doc(5, 'Code search')]), 'code'))).toEqual([5, 2]);
   });
 });
 

@@ -11,7 +11,7 @@ import { SearchEngine, type FlexIndexClass, type SearchFiles } from '../src/lib/
 import { packFor, packName, recordPlaces } from '../src/lib/search/format';
 import { memoryFiles, type FileRequest } from '../src/lib/search/memory-files';
 import { containsPhrase } from '../src/lib/search/query';
-import { boostPhrases } from '../src/lib/search/results';
+import { rankWindow } from '../src/lib/search/results';
 import { parseTaxonomy } from '../src/lib/topics/taxonomy';
 import { readdirSync } from 'node:fs';
 import { ROOT } from './helpers';
@@ -33,7 +33,7 @@ async function top(query: string, k = 3, topics: string[] = []): Promise<string[
   const { hits } = await engine.search(query, topics);
   const window = hits.slice(0, 30);
   const docs = await engine.docs(window.map((h) => h.n));
-  return boostPhrases(window, docs, query)
+  return rankWindow(window, docs, query)
     .slice(0, k)
     .map((h) => docs.get(h.n)!.title);
 }
@@ -237,6 +237,21 @@ describe('ranking by field', () => {
       for (const title of titles) expect(title.toLowerCase()).toContain(stem);
     },
   );
+
+  it.each([
+    ['code', /\bcodes?\b/i],
+    ['loss', /\bloss(?:es)?\b/i],
+    ['class', /\bclass(?:es)?\b/i],
+  ])('puts the word “%s” itself above longer words that start with it (codec, lossless, classification)', async (word, itself) => {
+    const { hits } = await engine.search(word);
+    const docs = await engine.docs(hits.slice(0, 30).map((h) => h.n));
+    const says = (title: string) => [...docs.values()].find((d) => d.title === title)!;
+    const titles = await top(word, 30);
+    // Every paper that says the word itself comes before every paper that only has longer words starting with it.
+    const first = titles.map((t) => itself.test(`${says(t).title} ${says(t).abstract}`));
+    expect(first.indexOf(false)).toBeGreaterThan(0);
+    expect(first.slice(first.indexOf(false))).not.toContain(true);
+  });
 
   it('still finds a paper by its topic’s name, below every paper with the word in its title', async () => {
     const { hits } = await engine.search('interpretability', []);

@@ -4,13 +4,13 @@ import { formatDay } from '../lib/text/dates';
 import { UNSORTED, UNSORTED_MEANING } from '../lib/text/wording';
 import { SearchEngine, type FlexIndexClass, type SearchFiles, type SearchHit } from '../lib/search/engine';
 import type { SearchDoc, SearchMeta } from '../lib/search/format';
-import { boostPhrases, highlight, searchStatus, snippet } from '../lib/search/results';
+import { rankWindow, highlight, searchStatus, snippet } from '../lib/search/results';
 import { BoundedCache } from '../lib/cache';
 import { paths, withBase } from '../lib/site/urls';
 
 const PAGE = 20;
-/** How many of the best hits are re-ranked by phrase, which needs their text loaded. */
-const PHRASE_WINDOW = PAGE;
+/** How many of the best hits are put in order by their text (phrase, whole words: `rankWindow`), which is loaded for them. */
+const RANKED_WINDOW = PAGE;
 
 interface Answer {
   ranked: SearchHit[];
@@ -148,10 +148,10 @@ export function startSearchPage(): void {
     const result = await e.search(query, topics);
     // A "phrase" or a -"phrase" is settled by reading the papers' text (their records, which results show anyway).
     const { hits, complete } = await e.verify(result);
-    const window = hits.slice(0, PHRASE_WINDOW);
+    const window = hits.slice(0, RANKED_WINDOW);
     const docs = await e.docs(window.map((h) => h.n));
     return {
-      ranked: [...boostPhrases(window, docs, query), ...hits.slice(PHRASE_WINDOW)],
+      ranked: [...rankWindow(window, docs, query), ...hits.slice(RANKED_WINDOW)],
       words: result.words,
       status: searchStatus(query, { matches: hits.length, complete, topics: topics.length }),
     };

@@ -1,22 +1,36 @@
-/** Presenting results: a phrase's papers lifted to the top, highlighted words, and a snippet around the first. */
+/** Presenting results: the window of best results ordered as a reader expects, highlighted words, and a snippet. */
 import { parseQuery, searchWords } from './query';
 import type { SearchHit } from './engine';
 import type { SearchDoc } from './format';
 import { tokenize } from '../text/words';
 
-/** Moves papers whose title (then abstract) holds the query's words as a phrase to the top of a ranked window. */
-export function boostPhrases(hits: readonly SearchHit[], docs: ReadonlyMap<number, SearchDoc>, query: string): SearchHit[] {
+/**
+ * Orders a ranked window of results as a reader expects: papers whose title (then abstract) holds the query's words
+ * as a phrase first; then papers with more of the words; then papers whose title has more of the words as whole
+ * words, then whose abstract does, above papers that only have longer words starting with them (the index finds
+ * "lossless" for "loss", and "codec" for "code"); then the engine's order.
+ */
+export function rankWindow(hits: readonly SearchHit[], docs: ReadonlyMap<number, SearchDoc>, query: string): SearchHit[] {
   const words = parseQuery(query).words;
-  if (words.length < 2) return [...hits];
-  const phrase = ` ${words.join(' ')} `;
-  const has = (text: string) => ` ${searchWords(text).join(' ')} `.includes(phrase);
+  const phrase = words.length >= 2 ? ` ${words.join(' ')} ` : undefined;
+  const folded = (text: string) => ` ${searchWords(text).join(' ')} `;
+  const whole = (text: string) => words.filter((w) => text.includes(` ${w} `)).length;
   return hits
     .map((hit) => {
       const doc = docs.get(hit.n);
-      const bonus = doc ? (has(doc.title) ? 2 : has(doc.abstract) ? 1 : 0) : 0;
-      return { hit, bonus };
+      if (!doc) return { hit, phrase: 0, title: 0, abstract: 0 };
+      const [title, abstract] = [folded(doc.title), folded(doc.abstract)];
+      return {
+        hit,
+        phrase: phrase === undefined ? 0 : title.includes(phrase) ? 2 : abstract.includes(phrase) ? 1 : 0,
+        title: whole(title),
+        abstract: whole(abstract),
+      };
     })
-    .sort((a, b) => b.bonus - a.bonus || b.hit.matched - a.hit.matched || b.hit.score - a.hit.score || a.hit.n - b.hit.n)
+    .sort(
+      (a, b) =>
+        b.phrase - a.phrase || b.hit.matched - a.hit.matched || b.title - a.title || b.abstract - a.abstract || b.hit.score - a.hit.score || a.hit.n - b.hit.n,
+    )
     .map((x) => x.hit);
 }
 
