@@ -158,6 +158,8 @@ describe('the line above the results', () => {
     expect(searchStatus('"speech codec"', all)).toBe('12 papers match the phrase “speech codec”.');
     expect(searchStatus('"speech codec" -vq', all)).toBe('12 papers match “"speech codec" -vq”.');
     expect(searchStatus('"speech codec', all)).toBe('12 papers match “"speech codec”.');
+    expect(searchStatus('speech "neural codec"', all)).toBe('12 papers match “speech "neural codec"”.');
+    expect(searchStatus('" speech codec "', all)).toBe('12 papers match the phrase “speech codec”.');
   });
   it('says one paper, none, at least, and the topic filter', () => {
     expect(searchStatus('codec', { matches: 1, complete: true, topics: 0 })).toBe('1 paper matches “codec”.');

@@ -145,6 +145,9 @@ describe('folding, suffix by suffix', () => {
     ['indexes', 'index'],
     ['caches', 'cache'],
     ['niches', 'niche'],
+    // Only a final -es is the plural's: "chessboards" is "chessboard", "orchestras" stays.
+    ['chessboards', 'chessboard'],
+    ['orchestras', 'orchestras'],
     ['axes', 'axe'],
     ['sizes', 'size'],
     ['responses', 'response'],
@@ -159,6 +162,14 @@ describe('folding, suffix by suffix', () => {
     ['Ångström', 'angstrom'],
     ['ÉCOLE', 'ecole'],
   ])('%s folds to %s', (word, form) => expect(foldWord(word)).toBe(form));
+
+  it('folds the plural of each singular that ends in the e of -es to that singular, not one letter shorter', () => {
+    const singulars = ['cache', 'niche', 'ache', 'headache', 'avalanche', 'cliche', 'psyche', 'moustache', 'mustache', 'attache'];
+    for (const singular of [...singulars, 'creche', 'quiche', 'impasse', 'finesse', 'crevasse', 'posse', 'lacrosse']) {
+      expect(foldWord(`${singular}s`)).toBe(singular);
+      expect(foldWord(singular)).toBe(singular);
+    }
+  });
 
   it('gives offsets into the original text, accents and repeats included, and the same for the same word each time', () => {
     const text = 'café, Café; cafés';
