@@ -9,6 +9,7 @@ import { dayWarnings, daysToCheck, type DayPapers } from '../src/lib/ingest/day-
 import { titleKey } from '../src/lib/ingest/normalise';
 import type { Taxonomy } from '../src/lib/topics/taxonomy';
 import { compileTaxonomy, orderKey, outsideSubjects, scoreTopics, tagPaper, topicThreshold } from '../src/lib/topics/tag';
+import { listInWords } from '../src/lib/text/wording';
 import { decodeDump, parseDump, type DumpParse } from '../src/lib/ingest/parse';
 import {
   CONTENT,
@@ -484,7 +485,7 @@ async function enrichPapers(options: EnrichOptions): Promise<number> {
 /** Says that a title names subjects outside the taxonomy, and what a topic then needs; empty if it names none. */
 function outsideNote(taxonomy: Taxonomy, subjects: readonly string[]): string {
   if (subjects.length === 0 || !taxonomy.outside) return '';
-  return `; the title names a subject outside the taxonomy (${subjects.map((s) => `“${s}”`).join(', ')}), so a topic needs ${taxonomy.outside.score}`;
+  return `; the title names a subject outside the taxonomy (${listInWords(subjects.map((s) => `“${s}”`))}), so a topic needs ${taxonomy.outside.score}`;
 }
 
 function commandTopicsReview(): number {

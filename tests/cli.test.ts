@@ -221,7 +221,7 @@ describe('digest ingest', () => {
     expect(run.stdout).toContain('Unsorted papers: 1 of 2.');
     expect(run.stdout).toMatch(/^ {2}rainfall-forecasting-from-station-records\n {4}“Rainfall Forecasting from Station Records”: /m);
     expect(run.stdout).not.toMatch(/^ {2}neural-audio-codecs-at-low-bitrates$/m);
-    expect(run.stdout).toContain('the title names a subject outside the taxonomy (“Rainfall”, “Forecasting”), so a topic needs 16');
+    expect(run.stdout).toContain('the title names a subject outside the taxonomy (“Rainfall” and “Forecasting”), so a topic needs 16');
   });
 
   it('refuses a bad --date', () => {

@@ -466,6 +466,9 @@ describe('tagPaper with a small taxonomy', () => {
     it('reads the subject in the title only, and folds its words as rules do', () => {
       expect(tags({ title: 'Alpha', abstract: 'alpha alpha, for weather and proteins' })).toEqual(['a']);
       expect(outsideSubjects(outside, { title: 'Protein-Folding Alpha' })).toEqual(['Protein']);
+      // Two phrases of the list that fold alike, and one inside another, are one subject.
+      expect(outsideSubjects(real, { title: 'Graph Networks for Crystal Material Properties' })).toEqual(['Crystal', 'Material']);
+      expect(outsideSubjects(real, { title: 'Time Series Forecasting at Scale' })).toEqual(['Time Series', 'Forecasting']);
       expect(outsideSubjects(outside, { title: 'WEATHERS of Alpha' })).toEqual(['WEATHERS']);
       expect(outsideSubjects(outside, { title: 'Weathered Alpha' })).toEqual([]);
     });

@@ -227,12 +227,13 @@ export function topicThreshold(taxonomy: Taxonomy, topic: Taxonomy['topics'][num
 
 /**
  * The words of a paper's title that name a subject outside the taxonomy (`outside` in the taxonomy: weather,
- * proteins, robots …), as written in the title; empty when it names none.
+ * proteins, robots …), as written in the title, each once (“material” and “materials” both find “Material”); empty
+ * when it names none.
  */
 export function outsideSubjects(compiled: CompiledTaxonomy, paper: { title: string }): string[] {
   const evidence: (Quote[] | undefined)[] = [];
   countHits(compiled.outside, paper.title, new Int32Array(1), evidence, new Set());
-  return (evidence[0] ?? []).map((q) => q.span);
+  return distinctPhrases(evidence[0] ?? [], (q) => q.folded).map((q) => q.span);
 }
 
 /**
