@@ -260,6 +260,8 @@ describe('tagPaper with the real taxonomy', () => {
     expect(slugs('Steering Vectors in Chat Models', 'Adding steering vectors to the residual stream changes what the model says.')).toContain(
       'interpretability',
     );
+    expect(slugs('Corrective RAG', 'RAG pipelines fail when the passages they fetch are wrong; we check them first.')).toContain('retrieval');
+    expect(slugs('Long-Context Modelling at Scale', 'We extend the long context of chat models to a million tokens.')).toContain('language');
     expect(slugs('Text-to-Video with Rectified Flow', 'A rectified flow model makes clips from prompts.')).toContain('generative');
     expect(slugs('LLMZip: Lossless Text Compression', 'We compress English text with a language model as the predictor.')[0]).toBe('codecs');
   });
