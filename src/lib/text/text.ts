@@ -379,10 +379,11 @@ export function inlineText(nodes: readonly Inline[]): string {
 }
 
 /**
- * Anything `parseInline` could change (a URL needs "http"; a mangled entity, "x20"; a LaTeX comment, a % after a space,
- * where "30%" is plain text; a citation key, a year between letters), or a no-break space.
+ * Anything `parseInline` could change in the plain text (a mangled entity, "x20"; a LaTeX comment, a % after a space,
+ * where "30%" is plain text; a citation key, a year between letters), or a no-break space. A URL is not: its text is
+ * kept as it is (only a `{label}` glued to it changes, and a brace is on the list).
  */
-const MAYBE_MARKUP = /[\\{_^$~\u00A0]|(?:^|\s)%|x20|https?:/i;
+const MAYBE_MARKUP = /[\\{_^$~\u00A0]|(?:^|\s)%|x20/;
 /** A year between letters, as a citation key has (tested only where a year is: a letter class at every place is slow). */
 const MAYBE_YEAR = /(?:19|20)\d\d/;
 const YEAR_BETWEEN_LETTERS = /\p{Ll}(?:19|20)\d{2}\p{Ll}/iu;
