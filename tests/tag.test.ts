@@ -210,6 +210,10 @@ describe('tagPaper with the real taxonomy', () => {
   it('leaves unsorted a paper whose title names a subject outside the taxonomy, unless it is squarely about a topic', () => {
     expect(slugs('An Efficient Deep Learning Model for Rainfall Nowcasting', 'We predict rainfall efficiently with a fast, compact model.')).toEqual([]);
     expect(slugs('Efficient Locomotion for Legged Robots', 'A lightweight policy runs efficiently on the robot.')).toEqual([]);
+    // Science that uses networks as tools: PDE solvers, brain signals, batteries.
+    expect(slugs('Efficient Neural Operators for PDEs', 'A lightweight Transformer solves partial differential equations faster.')).toEqual([]);
+    expect(slugs('Decoding EEG with a Compact Transformer', 'A lightweight attention model reads EEG efficiently.')).toEqual([]);
+    expect(slugs('Efficient Battery Health Estimation', 'A lightweight network predicts battery state efficiently.')).toEqual([]);
     const llm = slugs(
       'Large Language Models for Protein Design',
       'We fine-tune a large language model on protein sequences. The language model generates proteins; natural language prompts steer it.',
