@@ -1,14 +1,6 @@
 import type { Paper } from '../schema';
 import { foldedWords, spellingsIn } from '../text/words';
-
-/** English words that carry no topic; dropped before weighting. */
-const STOPWORDS = new Set(
-  'a an and are as at be been being but by can could do does for from has have how however in into is it its may more most much not of on or our over such than that the their them then these they this those through to under up use used using via was we were what when where which while with within would also both each other only same so some very well all any between both different new novel propose proposed show shows paper approach method methods result results based model models task tasks performance existing large work further first one two three while without towards toward achieve achieves state art'.split(
-    ' ',
-  ),
-);
-
-const DIGITS = /^\d+$/;
+import { isSubjectWord } from '../text/stopwords';
 
 interface Vector {
   ids: number[];
@@ -63,7 +55,7 @@ function termsOf(doc: RelatedInput): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (text: string, weight: number) => {
     for (const form of foldedWords(text)) {
-      if (form.length < 3 || STOPWORDS.has(form) || DIGITS.test(form)) continue;
+      if (!isSubjectWord(form)) continue;
       counts.set(form, (counts.get(form) ?? 0) + weight);
     }
   };
