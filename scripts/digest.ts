@@ -10,6 +10,7 @@ import { titleKey } from '../src/lib/ingest/normalise';
 import type { Taxonomy } from '../src/lib/topics/taxonomy';
 import { compileTaxonomy, orderKey, outsideSubjects, scoreTopics, tagPaper, topicThreshold } from '../src/lib/topics/tag';
 import { listInWords } from '../src/lib/text/wording';
+import { recurringWords } from '../src/lib/topics/review';
 import { decodeDump, parseDump, type DumpParse } from '../src/lib/ingest/parse';
 import {
   CONTENT,
@@ -513,6 +514,11 @@ function commandTopicsReview(): number {
   const unsorted = tagged.filter((t) => t.given.length === 0);
   console.log(`Unsorted papers: ${unsorted.length} of ${tagged.length}. No topic clears its bar; best-scoring topics:`);
   list(unsorted);
+  const recurring = recurringWords(
+    unsorted.map((t) => t.paper.title),
+    tagged.filter((t) => t.given.length > 0).map((t) => t.paper.title),
+  );
+  if (recurring.length > 0) console.log(`\nWords in two or more of their titles: ${recurring.map((r) => `${r.word} (${r.papers})`).join(', ')}.`);
   // Barely sorted: no given topic clears its bar by more than a point, so a word more or less would unsort it.
   const close = tagged.filter((t) => t.given.length > 0 && t.given.every((g) => g.score <= bar(g.slug) + 1));
   console.log(`\nClose calls: ${close.length} papers whose topics clear their bars by a point or less:`);

@@ -213,12 +213,15 @@ describe('digest ingest', () => {
     writeFileSync(
       dump,
       'Rainfall Forecasting from Station Records\nWe forecast rainfall from weather station records. Farmers plan with it.\n' +
+        'Rainfall Maps for Farmers\nWe map rainfall for farmers from station records.\n' +
         'Neural Audio Codecs at Low Bitrates\nWe present a neural audio codec for speech compression at low bitrate.\n',
     );
     expect(digest(review, 'ingest', dump, '--date', '2026-11-26', '--quiet').code).toBe(0);
     const run = digest(review, 'topics', 'review');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('Unsorted papers: 1 of 2.');
+    expect(run.stdout).toContain('Unsorted papers: 2 of 3.');
+    // What the unsorted papers have in common, and the rest do not: the subject a topic could be added for.
+    expect(run.stdout).toContain('\nWords in two or more of their titles: rainfall (2).\n');
     expect(run.stdout).toMatch(/^ {2}rainfall-forecasting-from-station-records\n {4}“Rainfall Forecasting from Station Records”: /m);
     expect(run.stdout).not.toMatch(/^ {2}neural-audio-codecs-at-low-bitrates$/m);
     expect(run.stdout).toContain('the title names a subject outside the taxonomy (“Rainfall” and “Forecasting”), so a topic needs 16');
