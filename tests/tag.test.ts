@@ -281,6 +281,19 @@ describe('tagPaper with the real taxonomy', () => {
     expect(slugs('Deblurring in the Wild', 'Motion deblurring and dehazing of photographs.')).toContain('vision');
   });
 
+  it('knows visual instruction tuning, position embeddings, semantic IDs, web agents and image anomaly detection, and a codec language model as speech, not compression', () => {
+    const vit = slugs('Visual Instruction Tuning at High Resolution', 'Multimodal large language models read small text badly; we tile the image.');
+    expect(vit[0]).toBe('multimodal');
+    expect(vit).not.toContain('language');
+    expect(slugs('Rotary Position Embeddings for Longer Context', 'Position embeddings limit how far transformers read.')).toContain('architectures');
+    expect(slugs('Semantic IDs for Recommendation', 'Items get semantic IDs from a codebook.')[0]).toBe('discrete-representations');
+    expect(slugs('Web Agents That Plan', 'Large language model agents act on websites.')).toContain('language');
+    expect(slugs('Industrial Anomaly Detection from Few Images', 'Visual anomaly detection finds scratches on parts.')).toContain('vision');
+    const tts = slugs('Fast Codec Language Models for Voice Cloning', 'A codec language model clones a voice from a prompt for text-to-speech.');
+    expect(tts[0]).toBe('speech-audio');
+    expect(tts).not.toContain('codecs');
+  });
+
   it('takes novel view synthesis by Gaussian splatting as vision, not an implicit neural representation', () => {
     const topics = slugs('Feed-Forward Gaussian Splatting from Sparse Views', 'Gaussian splatting gives novel view synthesis from a few input views.');
     expect(topics).toContain('vision');
