@@ -294,6 +294,19 @@ describe('tagPaper with the real taxonomy', () => {
     expect(tts).not.toContain('codecs');
   });
 
+  it('knows test-time scaling, normalization layers, models for code, self-supervision, sparse autoencoders and full-duplex speech-text models', () => {
+    expect(slugs('Test-Time Scaling for Reasoning', 'Spending more test-time compute on longer reasoning traces raises accuracy on math.')).toContain(
+      'language',
+    );
+    expect(slugs('Transformers without Normalization Layers', 'We replace normalization layers with an element-wise function.')).toContain('architectures');
+    expect(slugs('Language Models for Code', 'We train models on permissively licensed repositories.')[0]).toBe('code');
+    expect(slugs('Features without Supervision', 'Self-supervision on curated images gives features for every task.')).toContain('representation-learning');
+    expect(slugs('Reading Chat Models with Sparse Autoencoders', 'We train sparse autoencoders on the residual stream of a chat model.')).toContain(
+      'interpretability',
+    );
+    expect(slugs('A Full-Duplex Speech-Text Model', 'Our speech-text model listens and speaks at once in full-duplex conversation.')[0]).toBe('multimodal');
+  });
+
   it('takes novel view synthesis by Gaussian splatting as vision, not an implicit neural representation', () => {
     const topics = slugs('Feed-Forward Gaussian Splatting from Sparse Views', 'Gaussian splatting gives novel view synthesis from a few input views.');
     expect(topics).toContain('vision');
