@@ -307,6 +307,12 @@ describe('tagPaper with the real taxonomy', () => {
     expect(slugs('A Full-Duplex Speech-Text Model', 'Our speech-text model listens and speaks at once in full-duplex conversation.')[0]).toBe('multimodal');
   });
 
+  it('takes a mixture of experts in the title as architectures, and mixed-modal early fusion as multimodal', () => {
+    expect(slugs('Sparse Mixture of Experts at Scale', 'We route each token to two of 64 experts and study load balancing.')).toContain('architectures');
+    expect(slugs('DeepSeek-Coder: Code Models', 'A mixture-of-experts code LLM for code generation.')).not.toContain('architectures');
+    expect(slugs('Mixed-Modal Early-Fusion Models', 'One transformer reads and writes images and text in any order.')).toContain('multimodal');
+  });
+
   it('takes novel view synthesis by Gaussian splatting as vision, not an implicit neural representation', () => {
     const topics = slugs('Feed-Forward Gaussian Splatting from Sparse Views', 'Gaussian splatting gives novel view synthesis from a few input views.');
     expect(topics).toContain('vision');
