@@ -313,6 +313,15 @@ describe('tagPaper with the real taxonomy', () => {
     expect(slugs('Mixed-Modal Early-Fusion Models', 'One transformer reads and writes images and text in any order.')).toContain('multimodal');
   });
 
+  it('takes compressing a language model as efficiency, not a codec, and a deletion request as unlearning', () => {
+    const llm = slugs('Compressing Large Language Models with Learned Codebooks', 'We study the compression of large language models to 2 bits per weight.');
+    expect(llm).toContain('efficiency');
+    expect(llm).not.toContain('codecs');
+    expect(slugs('Honouring Deletion Requests', 'On a deletion request we must be removing the influence of their data from the model.')).toEqual([
+      'unlearning',
+    ]);
+  });
+
   it('takes novel view synthesis by Gaussian splatting as vision, not an implicit neural representation', () => {
     const topics = slugs('Feed-Forward Gaussian Splatting from Sparse Views', 'Gaussian splatting gives novel view synthesis from a few input views.');
     expect(topics).toContain('vision');
