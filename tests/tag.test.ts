@@ -322,6 +322,11 @@ describe('tagPaper with the real taxonomy', () => {
     ]);
   });
 
+  it('does not take a diffusion policy for image generation, nor a provably efficient algorithm for a cheaper model', () => {
+    expect(slugs('Offline Reinforcement Learning with Diffusion Policies', 'We represent the policy as a conditional diffusion model.')).toEqual([]);
+    expect(slugs('Provably Efficient Exploration with Linear Features', 'Our optimistic algorithm has regret of order the root of the episodes.')).toEqual([]);
+  });
+
   it('takes novel view synthesis by Gaussian splatting as vision, not an implicit neural representation', () => {
     const topics = slugs('Feed-Forward Gaussian Splatting from Sparse Views', 'Gaussian splatting gives novel view synthesis from a few input views.');
     expect(topics).toContain('vision');
