@@ -156,6 +156,17 @@ describe('folding, suffix by suffix', () => {
     ['atlas', 'atlas'],
     ['gas', 'gas'],
     ['bus', 'bus'],
+    // A singular in -as or -us whose plural adds -es: "biases" is "bias"; the other -ses words are plurals of -se.
+    ['biases', 'bias'],
+    ['Biases', 'bias'],
+    ['viruses', 'virus'],
+    ['statuses', 'status'],
+    ['corpuses', 'corpus'],
+    ['buses', 'bus'],
+    ['bases', 'base'],
+    ['phases', 'phase'],
+    ['databases', 'database'],
+    ['uses', 'use'],
     ['its', 'its'],
     ['maps', 'map'],
     ['LLMs', 'llm'],
@@ -168,6 +179,16 @@ describe('folding, suffix by suffix', () => {
     for (const singular of [...singulars, 'creche', 'quiche', 'impasse', 'finesse', 'crevasse', 'posse', 'lacrosse']) {
       expect(foldWord(`${singular}s`)).toBe(singular);
       expect(foldWord(singular)).toBe(singular);
+    }
+  });
+
+  it('folds the -es plural of each singular in -as and -us to that singular', () => {
+    for (const singular of ['bias', 'alias', 'atlas', 'canvas', 'gas', 'virus', 'status', 'focus', 'bonus', 'campus']) {
+      expect(foldWord(`${singular}es`)).toBe(singular);
+      expect(foldWord(singular)).toBe(singular);
+    }
+    for (const singular of ['census', 'consensus', 'corpus', 'nexus', 'bus', 'apparatus', 'syllabus', 'hiatus', 'prospectus']) {
+      expect(foldWord(`${singular}es`)).toBe(singular);
     }
   });
 

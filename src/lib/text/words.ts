@@ -69,6 +69,32 @@ const ENDS_IN_E = new Set([
   'lacrosse',
 ]);
 
+/**
+ * Singulars in -as and -us (kept whole: "bias" is not a plural) whose plural adds -es: "biases" is "bias", where
+ * "bases", "cases" and "phases" are plurals of singulars in -e, the more common kind, as English has no rule for them.
+ */
+const AS_US = new Set([
+  'bias',
+  'alias',
+  'atlas',
+  'canvas',
+  'gas',
+  'virus',
+  'status',
+  'focus',
+  'bonus',
+  'campus',
+  'census',
+  'consensus',
+  'corpus',
+  'nexus',
+  'bus',
+  'apparatus',
+  'syllabus',
+  'hiatus',
+  'prospectus',
+]);
+
 /** `fold` of a word already in lower case without accents. */
 function foldLower(lower: string): string {
   let w = lower;
@@ -78,6 +104,7 @@ function foldLower(lower: string): string {
     if (w.length > 4 && w.endsWith('ies')) w = `${w.slice(0, -3)}y`;
     // -es after a hiss is the plural's own syllable: "patches" is "patch", "losses" "loss", "boxes" "box".
     else if (w.length > 4 && ES_PLURAL.test(w) && !ENDS_IN_E.has(w.slice(0, -1))) w = w.slice(0, -2);
+    else if (w.endsWith('ses') && AS_US.has(w.slice(0, -2))) w = w.slice(0, -2);
     else if (!/(ss|us|is|as)$/.test(w)) w = w.slice(0, -1);
   }
   // Only -is-/-ys- words can change (most words have neither, and three replacements cost more than two searches).
