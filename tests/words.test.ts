@@ -167,6 +167,9 @@ describe('folding, suffix by suffix', () => {
     ['phases', 'phase'],
     ['databases', 'database'],
     ['uses', 'use'],
+    // Only -es after the singular: "gasps" is "gasp", "busts" "bust".
+    ['gasps', 'gasp'],
+    ['busts', 'bust'],
     ['its', 'its'],
     ['maps', 'map'],
     ['LLMs', 'llm'],
