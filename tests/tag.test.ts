@@ -317,6 +317,8 @@ describe('tagPaper with the real taxonomy', () => {
     const llm = slugs('Compressing Large Language Models with Learned Codebooks', 'We study the compression of large language models to 2 bits per weight.');
     expect(llm).toContain('efficiency');
     expect(llm).not.toContain('codecs');
+    // Removing duplicate data from a corpus is cleaning it, not unlearning.
+    expect(slugs('Deduplicating Pretraining Data', 'Near-duplicate data removal improves language models.')).not.toContain('unlearning');
     expect(slugs('Honouring Deletion Requests', 'On a deletion request we must be removing the influence of their data from the model.')).toEqual([
       'unlearning',
     ]);
