@@ -329,12 +329,13 @@ describe('tagPaper with the real taxonomy', () => {
     expect(slugs('Provably Efficient Exploration with Linear Features', 'Our optimistic algorithm has regret of order the root of the episodes.')).toEqual([]);
   });
 
-  it('takes a VL model named after its LLM (Qwen-VL, InternVL, LLaVA) as multimodal, not language, FlashAttention as efficiency and video editing as generation', () => {
+  it('takes a VL model named after its LLM (Qwen-VL, InternVL, LLaVA) as multimodal, not language, FlashAttention as efficiency, video editing as generation and Whisper as speech', () => {
     const vl = slugs('Qwen2.5-VL Technical Report', 'Our vision-language series reads documents and long videos.');
     expect(vl[0]).toBe('multimodal');
     expect(vl).not.toContain('language');
     expect(slugs('Qwen2.5 Technical Report', 'Our language models are pretrained on 18 trillion tokens.')).toEqual(['language']);
     expect(slugs('LLaVA at Scale', 'We train LLaVA on more instructions.')).toContain('multimodal');
+    expect(slugs('Distilling Whisper for Phones', 'A student with four decoder layers keeps the word error rate of its teacher.')).toContain('speech-audio');
     expect(slugs('Instruction-Based Video Editing', 'We edit clips as a user asks.')).toContain('generative');
     expect(slugs('FlashAttention-3 on Hopper', 'We write attention kernels for Hopper GPUs.')).toContain('efficiency');
   });
