@@ -67,6 +67,31 @@ describe('parseTaxonomy', () => {
     });
   });
 
+  it('refuses two phrases of one rule that match the same words, which would count each mention twice', () => {
+    const withMatch = (list: string) => parseTaxonomy(valid.replace('[image compression]', list));
+    expect(withMatch('[codec, image compression, Codecs]')).toEqual({
+      ok: false,
+      messages: [
+        'topic “codecs”, field rules[0].match[2]: “Codecs” matches what “codec” matches (word forms are folded), so each mention would count twice: list one',
+      ],
+    });
+    expect(withMatch('[text-to-speech, quantiz*, text to speech, quantiz*]')).toMatchObject({
+      ok: false,
+      messages: [
+        expect.stringContaining('match[2]: “text to speech” matches what “text-to-speech”'),
+        expect.stringContaining('match[3]: “quantiz*” matches what “quantiz*”'),
+      ],
+    });
+    // Different words, a prefix and a word it starts, and the same phrase in two rules (a title bonus) are all fine.
+    expect(withMatch('[quantiz*, quantization, codec, codec design, compression]').ok).toBe(true);
+    const twoRules = valid.replace(
+      '        weight: 3\n',
+      '        weight: 3\n      - match: [image compression]\n        weight: 1\n        titleOnly: true\n',
+    );
+    expect(twoRules).toContain('titleOnly');
+    expect(parseTaxonomy(twoRules).ok).toBe(true);
+  });
+
   it('reports YAML syntax errors in one line', () => {
     const result = parseTaxonomy('topics: [unclosed');
     expect(result.ok).toBe(false);

@@ -1,7 +1,7 @@
 import type { PaperTopic } from '../schema';
-import type { Taxonomy } from './taxonomy';
+import { phraseWords, type Taxonomy } from './taxonomy';
 import { plainAbstract } from '../text/text';
-import { foldWord, tokenArrays } from '../text/words';
+import { tokenArrays } from '../text/words';
 import { distinctPhrases } from '../text/wording';
 
 interface Phrase {
@@ -59,12 +59,7 @@ const MAX_EVIDENCE = 6;
 /** Adds phrases (as written in the taxonomy: words, `word*` prefixes) to an index, each counting for `rule`. */
 function indexPhrases(index: PhraseIndex, match: readonly string[], rule: number): void {
   for (const text of match) {
-    const raw = text.split(/[\s-]+/).filter(Boolean);
-    const wild = raw.map((w) => w.endsWith('*'));
-    const words = raw.map((w, i) => {
-      const bare = w.replace(/\*$/, '').toLowerCase();
-      return wild[i] ? bare : foldWord(bare);
-    });
+    const { words, wild } = phraseWords(text);
     const phrase: Phrase = { words, wild, rule };
     const first = words[0]!;
     if (!wild[0]) append(index.byFirst, first, phrase);

@@ -1,6 +1,27 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import { SLUG_PATTERN, issueMessages } from '../schema';
+import { foldWord } from '../text/words';
+
+/**
+ * A phrase of a rule as the tagger matches it: its words folded (`Codecs` → `codec`), except prefix patterns
+ * (`quantiz*`), which are only lower-cased, with whether each word is such a pattern.
+ */
+export function phraseWords(phrase: string): { words: string[]; wild: boolean[] } {
+  const raw = phrase.split(/[\s-]+/).filter(Boolean);
+  const wild = raw.map((w) => w.endsWith('*'));
+  const words = raw.map((w, i) => {
+    const bare = w.replace(/\*$/, '').toLowerCase();
+    return wild[i] ? bare : foldWord(bare);
+  });
+  return { words, wild };
+}
+
+/** The phrase as matched, as one string: two phrases with the same key find the same words. */
+const phraseKey = (phrase: string): string => {
+  const { words, wild } = phraseWords(phrase);
+  return words.map((w, i) => (wild[i] ? `${w}*` : w)).join(' ');
+};
 
 /** One rule: phrases that, found in a paper, add `weight` to a topic's score (a negative weight takes away). */
 export const RuleSchema = z.object({
@@ -84,6 +105,21 @@ export const TaxonomySchema = z
     taxonomy.topics.forEach((topic, index) => {
       if (seen.has(topic.slug)) ctx.addIssue({ code: 'custom', path: ['topics', index, 'slug'], message: `“${topic.slug}” is used by two topics` });
       seen.add(topic.slug);
+      // Two phrases of one rule that match the same words would count each mention twice (“llm” and “llms”).
+      topic.rules.forEach((rule, r) => {
+        const first = new Map<string, string>();
+        rule.match.forEach((phrase, p) => {
+          const key = phraseKey(phrase);
+          const earlier = first.get(key);
+          if (earlier === undefined) first.set(key, phrase);
+          else
+            ctx.addIssue({
+              code: 'custom',
+              path: ['topics', index, 'rules', r, 'match', p],
+              message: `“${phrase}” matches what “${earlier}” matches (word forms are folded), so each mention would count twice: list one`,
+            });
+        });
+      });
     });
   });
 export type Taxonomy = z.infer<typeof TaxonomySchema>;
