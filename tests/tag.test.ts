@@ -346,6 +346,24 @@ describe('tagPaper with the real taxonomy', () => {
     expect(topics).not.toContain('neural-fields');
   });
 
+  it('knows RLVR and preference optimization as language, depth estimators as vision, JEPA as representation learning, the residual stream as interpretability and attention sinks as architectures', () => {
+    expect(slugs('Scaling RLVR to Harder Problems', 'We train the policy with verifiable rewards and GRPO.')).toEqual(['language']);
+    expect(slugs('Length Bias after DPO', 'Reinforcement learning from human feedback favours long answers.')).toEqual(['language']);
+    expect(slugs('Depth Estimators Trained on Synthetic Images', 'Our monocular depth estimator predicts sharp maps.')).toEqual(['vision']);
+    expect(slugs('V-JEPA at Scale', 'A joint-embedding predictive architecture learns from video.')).toContain('representation-learning');
+    expect(slugs('Reading the Residual Stream', 'We study internal representations with activation steering.')).toEqual(['interpretability']);
+    expect(slugs('Why Attention Sinks Appear', 'Softmax attention puts its weight on the first token.')).toEqual(['architectures']);
+  });
+
+  it('does not take retrieval-augmented generation for image generation', () => {
+    const rag = slugs(
+      'Retrieval-Augmented Generation with Adaptive Chunking',
+      'Chunking documents by discourse helps the retriever find passages and the generator generate answers in question answering.',
+    );
+    expect(rag).toContain('retrieval');
+    expect(rag).not.toContain('generative');
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
