@@ -364,6 +364,27 @@ describe('tagPaper with the real taxonomy', () => {
     expect(rag).not.toContain('generative');
   });
 
+  it('does not take contrastive decoding for representation learning, score distillation for a smaller model, nor lookup-free quantization of latents for low precision', () => {
+    expect(
+      slugs(
+        'Mitigating Hallucination in LVLMs via Contrastive Decoding',
+        'We contrast the output distributions of original and distorted images while decoding.',
+      ),
+    ).toEqual(['multimodal']);
+    expect(
+      slugs(
+        'Text-to-3D with Better Score Distillation',
+        'We optimize a 3D representation against a text-to-image diffusion model by score distillation sampling.',
+      ),
+    ).toEqual(['generative']);
+    expect(
+      slugs(
+        'Lookup-Free Quantization for Image Tokenizers',
+        'We quantize the latent to binary codes without a codebook lookup for autoregressive image generation.',
+      ),
+    ).toEqual(['discrete-representations']);
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
