@@ -385,6 +385,15 @@ describe('tagPaper with the real taxonomy', () => {
     ).toEqual(['discrete-representations']);
   });
 
+  it('takes spoken language understanding as speech, not NLP', () => {
+    expect(
+      slugs(
+        'Speech Encoders for Spoken Language Understanding',
+        'We probe the layers of pretrained speech encoders and find that intermediate layers carry intent.',
+      ),
+    ).toEqual(['encoders', 'speech-audio']);
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
