@@ -394,6 +394,16 @@ describe('tagPaper with the real taxonomy', () => {
     ).toEqual(['encoders', 'speech-audio']);
   });
 
+  it('knows the key-value cache and LLM serving as efficiency, and detection by referring expressions as vision first, then multimodal', () => {
+    expect(slugs('Serving LLMs with Paged Attention', 'We keep the key-value cache of language models in fixed-size pages so larger batches fit.')).toEqual([
+      'efficiency',
+      'language',
+    ]);
+    expect(
+      slugs('Open-Set Detection by Language Grounding', 'We fuse text and image features in a detector so it finds objects named in referring expressions.'),
+    ).toEqual(['vision', 'multimodal']);
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
