@@ -114,6 +114,8 @@ describe('forgiving a typo', () => {
     expect(await ids(engine, 'acces')).toEqual(['access']);
     expect(await ids(engine, 'Access')).toEqual(['access']);
     expect(await ids(engine, 'cameras ')).toEqual(['vision']);
+    // A word finds longer words that start with it (no paper says “code”, three say “codec”).
+    expect((await ids(engine, 'code ')).sort()).toEqual(['codec-body', 'codec-title', 'vision']);
   });
 });
 
@@ -128,6 +130,9 @@ describe('filters and exclusions', () => {
 
   it('leaves out papers with a -word, and with a -"phrase" only where the phrase is', async () => {
     expect((await ids(engine, 'audio -codec')).sort()).toEqual(['rare']);
+    // -word leaves out the word itself, not longer words that start with it: no paper says “code”.
+    expect((await ids(engine, 'audio -code')).sort()).toEqual(['codec-body', 'codec-title', 'rare', 'vision']);
+    expect((await ids(engine, 'audio -quaternion')).sort()).toEqual(['codec-body', 'codec-title', 'vision']);
     // "speech codec" is a phrase in codec-title only; codec-body has both words apart.
     expect((await ids(engine, 'audio -"speech codec"')).sort()).toEqual(['codec-body', 'rare', 'vision']);
     const result = await engine.search('audio -"speech codec"');

@@ -5,7 +5,9 @@ import { decodePostings, encodePostings, indexTokens, packFor, recordPlaces, rec
 
 describe('index tokens', () => {
   it('indexes words and their prefixes, folded', () => {
-    expect(indexTokens('Quantisation')).toEqual(['quantization', 'quan', 'quant', 'quanti', 'quantiz', 'quantiza']);
+    expect(indexTokens('Quantisation')).toEqual(['quantization', 'quanP', 'quantP', 'quantiP', 'quantizP', 'quantizaP']);
+    // A word's own token and the start of a longer word are different terms.
+    expect(indexTokens('code codec')).toEqual(['code', 'codec', 'codeP']);
   });
 });
 

@@ -317,6 +317,16 @@ describe('the query language, searched', () => {
     expect(found.length).toBeLessThan((await texts('codec')).papers.length);
   });
 
+  it('speech -code: leaves out the papers that say “code”, not those that say only “codec”', async () => {
+    const { papers: found } = await texts('speech -code');
+    for (const p of found) expect(`${p.title} ${p.abstract}`).not.toMatch(/\bcodes?\b/i);
+    const codecOnly = (await texts('speech')).papers.filter(
+      (p) => /codec/i.test(`${p.title} ${p.abstract}`) && !/\bcodes?\b/i.test(`${p.title} ${p.abstract}`),
+    );
+    expect(codecOnly.length).toBeGreaterThanOrEqual(5);
+    expect(found.map((p) => p.id)).toEqual(expect.arrayContaining(codecOnly.map((p) => p.id)));
+  });
+
   it('codec -"speech codec": leaves out only the papers with the phrase', async () => {
     const { papers: found } = await texts('codec -"speech codec"');
     for (const p of found) expect(`${p.title} ${p.abstract}`).not.toMatch(/speech codecs?\b/i);

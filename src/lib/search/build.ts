@@ -260,7 +260,7 @@ export function buildSearchFiles(
   );
   files.set(MASKS_FILE, Buffer.from(JSON.stringify(masks)));
   const meta: SearchMeta = {
-    version: 2,
+    version: 3,
     count: papers.length,
     topics: topics.map((t) => ({ slug: t.slug, name: t.name })),
     maskWords,

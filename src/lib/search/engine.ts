@@ -14,6 +14,7 @@ import {
   decodePostings,
   packFor,
   packName,
+  prefixToken,
   recordFileName,
   recordPlaces,
   recordRuns,
@@ -148,11 +149,26 @@ export class SearchEngine {
     });
   }
 
-  async #lookup(word: string): Promise<{ title: number[]; body: number[] }> {
+  /** The papers with a term, in the title and in the body (those that use it most first). */
+  async #term(term: string): Promise<{ title: number[]; body: number[] }> {
     const meta = await this.meta();
-    const { title, body } = await this.#pack(packFor(word, meta.packs));
+    const { title, body } = await this.#pack(packFor(term, meta.packs));
     const limit = 100_000;
-    return { title: title.search(word, { limit }) as number[], body: body.search(word, { limit }) as number[] };
+    return { title: title.search(term, { limit }) as number[], body: body.search(term, { limit }) as number[] };
+  }
+
+  /**
+   * The papers with the word itself, then (for a word of 4 to 8 letters, the prefixes indexed) those with only longer
+   * words that start with it: “code” finds code, then codec. Words are searched so, as a word is typed.
+   */
+  async #lookup(word: string): Promise<{ title: number[]; body: number[] }> {
+    if (word.length < MIN_PREFIX || word.length > MAX_PREFIX) return this.#term(word);
+    const [whole, longer] = await Promise.all([this.#term(word), this.#term(prefixToken(word))]);
+    const merge = (a: number[], b: number[]) => {
+      const seen = new Set(a);
+      return [...a, ...b.filter((n) => !seen.has(n))];
+    };
+    return { title: merge(whole.title, longer.title), body: merge(whole.body, longer.body) };
   }
 
   /**
@@ -239,7 +255,8 @@ export class SearchEngine {
     });
     // -word leaves out every paper with the word (as written, not forgiven) in its title, abstract or topic names.
     const left = new Set<number>();
-    for (const found of await Promise.all(parsed.excluded.map((w) => this.#lookup(w)))) for (const n of [...found.title, ...found.body]) left.add(n);
+    // The word itself: -code keeps the codec papers.
+    for (const found of await Promise.all(parsed.excluded.map((w) => this.#term(w)))) for (const n of [...found.title, ...found.body]) left.add(n);
     // A paper holding all the words of a -"phrase" may hold the phrase: its text is read before it is shown.
     const excludedWords = await Promise.all(
       parsed.excludedPhrases.map(async (p) => (await Promise.all(p.words.map((w) => this.#lookup(w)))).map((f) => new Set([...f.title, ...f.body]))),

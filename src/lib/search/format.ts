@@ -32,10 +32,23 @@ export function wordsByFrequency(text: string): string[] {
   return [...counts].sort((a, b) => b[1] - a[1]).map(([word]) => word);
 }
 
-/** A word's index tokens: the word, then its prefixes of 4 to 8 letters, so a word being typed finds longer words. */
+/**
+ * Marks a prefix token (`codeP`: a word that starts “code” and goes on), so the whole word “code” and the start of
+ * “codec” are different terms: a word being typed looks up both, `-code` only the whole word. Search words are folded
+ * to lower case, so no word's own token ends in this capital; at the end, the prefix sorts beside its word.
+ */
+export const PREFIX_MARK = 'P';
+
+/** The token under which a word starting with `prefix` (and longer) is indexed. */
+export const prefixToken = (prefix: string): string => prefix + PREFIX_MARK;
+
+/**
+ * A word's index tokens: the word, then its prefixes of 4 to 8 letters (`prefixToken`), so a word being typed finds
+ * longer words.
+ */
 export function wordTokens(word: string): string[] {
   const tokens = [word];
-  for (let n = MIN_PREFIX; n <= Math.min(MAX_PREFIX, word.length - 1); n += 1) tokens.push(word.slice(0, n));
+  for (let n = MIN_PREFIX; n <= Math.min(MAX_PREFIX, word.length - 1); n += 1) tokens.push(prefixToken(word.slice(0, n)));
   return tokens;
 }
 
@@ -68,7 +81,8 @@ export function topicMask(indexes: readonly number[], maskWords: number): number
 }
 
 export interface SearchMeta {
-  version: 2;
+  /** 3 since prefix tokens are marked (`prefixToken`). */
+  version: 3;
   count: number;
   topics: { slug: string; name: string }[];
   /** Numbers per paper in `masks.json`: one per 31 topics. */
