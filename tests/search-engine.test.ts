@@ -65,6 +65,20 @@ describe('scoring', () => {
   });
 });
 
+describe('a word and longer words that start with it', () => {
+  it('ranks a paper by where it uses the word itself, though it uses a longer word too', async () => {
+    const own = buildSearchFiles(
+      [paper('many', 'Alpha', 'Others say other things first, then code.', []), paper('both', 'Beta', 'Code, code and code again, and a codec.', [])],
+      topics,
+      flex,
+      Charset.Exact,
+    );
+    const search = new SearchEngine(memoryFiles(own.files), flex, Charset.Exact);
+    expect(await ids(search, 'code ')).toEqual(['both', 'many']);
+    expect(await ids(search, 'codec ')).toEqual(['both']);
+  });
+});
+
 describe('forgiving a typo', () => {
   const engine = engineOver();
 

@@ -158,11 +158,10 @@ export class SearchEngine {
   }
 
   /**
-   * The papers with the word itself, then (for a word of 4 to 8 letters, the prefixes indexed) those with only longer
-   * words that start with it: “code” finds code, then codec. Words are searched so, as a word is typed.
+   * The papers with the word itself, then those with only longer words that start with it (for a word of 4 to 8
+   * letters, the prefixes indexed): “code” finds code, then codec. Words are searched so, as a word is typed.
    */
   async #lookup(word: string): Promise<{ title: number[]; body: number[] }> {
-    if (word.length < MIN_PREFIX || word.length > MAX_PREFIX) return this.#term(word);
     const [whole, longer] = await Promise.all([this.#term(word), this.#term(prefixToken(word))]);
     const merge = (a: number[], b: number[]) => {
       const seen = new Set(a);
