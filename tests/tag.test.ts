@@ -404,6 +404,17 @@ describe('tagPaper with the real taxonomy', () => {
     ).toEqual(['vision', 'multimodal']);
   });
 
+  it('takes CLIP as multimodal but not a video clip or a clipped weight, and a quantizer of weights as low precision', () => {
+    expect(slugs('Prompt Learning for CLIP', 'We adapt CLIPs to new classes by learning prompts for the text encoder.')).toContain('multimodal');
+    expect(slugs('Rotate, Clip and Quantize', 'We clip outliers and design a non-uniform weight quantizer for 4-bit language models.')[0]).toBe('quantization');
+    expect(slugs('Rotate, Clip and Quantize', 'We clip outliers and design a non-uniform weight quantizer for 4-bit language models.')).not.toContain(
+      'multimodal',
+    );
+    expect(
+      slugs('Video Representation Learning by Predicting Steps', 'Each video clip is encoded and the next clip is predicted in latent space.'),
+    ).not.toContain('multimodal');
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
@@ -433,6 +444,21 @@ describe('tagPaper with a small taxonomy', () => {
     const short = compileTaxonomy({ ...small, topics: [{ ...small.topics[0]!, rules: [{ match: ['vq*'], weight: 2, titleOnly: false }] }] });
     // One prefix pattern is one piece of evidence, in the form found first.
     expect(scoreTopics(short, { title: 'x', abstract: 'A VQGAN and a VQ model, not a VAE.' })[0]).toMatchObject({ score: 4, evidence: ['VQGAN'] });
+  });
+
+  it('matches a word written in capitals only where the text writes it in capitals, plural too', () => {
+    const rules = (match: string[]) => compileTaxonomy({ ...small, topics: [{ ...small.topics[0]!, rules: [{ match, weight: 1, titleOnly: false }] }] });
+    const score = (match: string[], abstract: string) => scoreTopics(rules(match), { title: 'x', abstract })[0]!.score;
+    expect(score(['CLIP model'], 'A CLIP model and CLIPs models.')).toBe(2);
+    expect(score(['CLIP model'], 'A clip model, a Clip model and a cLIP model.')).toBe(0);
+    // Only the words written in capitals must be: “model” matches in any case, and so does the capital of a second word.
+    expect(score(['CLIP model'], 'A CLIP MODEL.')).toBe(1);
+    expect(score(['a GAN'], 'Not a gan, but a GAN.')).toBe(1);
+    // One capital is not an acronym: “3D” matches “3d” as “Transformer” would match “transformer”; two are.
+    expect(score(['3D'], 'A 3d shape.')).toBe(1);
+    expect(score(['VQ'], 'A vq code, a VQ code.')).toBe(1);
+    // A prefix pattern in capitals needs capitals as far as it reaches.
+    expect(score(['CLIP*'], 'CLIPScore and a clipped gradient.')).toBe(1);
   });
 
   it('splits a rule’s phrase on hyphens as on spaces', () => {

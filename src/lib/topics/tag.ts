@@ -1,5 +1,5 @@
 import type { PaperTopic } from '../schema';
-import { phraseWords, type Taxonomy } from './taxonomy';
+import { isCapitalsWord, phraseWords, type Taxonomy } from './taxonomy';
 import { plainAbstract } from '../text/text';
 import { tokenArrays } from '../text/words';
 import { distinctPhrases } from '../text/wording';
@@ -9,6 +9,8 @@ interface Phrase {
   words: string[];
   /** Whether each word is a prefix pattern (written with a trailing `*`). */
   wild: boolean[];
+  /** Whether each word must be written in capitals in the text (`CLIP`); absent when none must. */
+  capitals?: boolean[];
   /** Index into `CompiledTaxonomy.rules`. */
   rule: number;
 }
@@ -59,8 +61,8 @@ const MAX_EVIDENCE = 6;
 /** Adds phrases (as written in the taxonomy: words, `word*` prefixes) to an index, each counting for `rule`. */
 function indexPhrases(index: PhraseIndex, match: readonly string[], rule: number): void {
   for (const text of match) {
-    const { words, wild } = phraseWords(text);
-    const phrase: Phrase = { words, wild, rule };
+    const { words, wild, capitals } = phraseWords(text);
+    const phrase: Phrase = capitals.includes(true) ? { words, wild, capitals, rule } : { words, wild, rule };
     const first = words[0]!;
     if (!wild[0]) append(index.byFirst, first, phrase);
     else if (first.length < PREFIX_KEY) index.shortPrefix.push(phrase);
@@ -97,6 +99,18 @@ function matchesAt(phrase: Phrase, forms: readonly string[], at: number): boolea
 }
 
 /**
+ * Whether the text writes in capitals each word that a phrase matched at `at` must have in capitals: the word less a
+ * plural “s” (“CLIPs”), or for a prefix pattern the part it matched (`CLIP*` finds “CLIPScore”).
+ */
+function capitalsAt(phrase: Phrase, capitals: readonly boolean[], text: string, starts: readonly number[], ends: readonly number[], at: number): boolean {
+  return capitals.every((must, i) => {
+    if (!must) return true;
+    const start = starts[at + i]!;
+    return isCapitalsWord(phrase.wild[i] ? text.slice(start, start + phrase.words[i]!.length) : text.slice(start, ends[at + i]).replace(/s$/, ''));
+  });
+}
+
+/**
  * Counts, per rule, the phrases found in a text, and keeps the first few matched spans as evidence: one span per
  * phrase, the first found (`quantiz*` found as “Quantization”, “quantized” and “quantize” is one piece of evidence),
  * skipping phrases already in `said` and adding those it finds. Phrases that start before `opening.end` are also
@@ -114,7 +128,7 @@ function countHits(
   const scan = (phrases: Phrase[] | undefined, at: number) => {
     if (!phrases) return;
     for (const phrase of phrases) {
-      if (!matchesAt(phrase, forms, at)) continue;
+      if (!matchesAt(phrase, forms, at) || (phrase.capitals && !capitalsAt(phrase, phrase.capitals, text, starts, ends, at))) continue;
       counts[phrase.rule]! += 1;
       if (opening && starts[at]! < opening.end) opening.counts[phrase.rule]! += 1;
       // Made on the first match: most rules match nothing in a paper.

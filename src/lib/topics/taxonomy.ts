@@ -3,18 +3,23 @@ import { z } from 'astro/zod';
 import { SLUG_PATTERN, issueMessages } from '../schema';
 import { foldWord } from '../text/words';
 
+/** A word written in capitals in a rule (`CLIP`): at least two letters, none of them lower case. */
+export const isCapitalsWord = (word: string): boolean => !/\p{Ll}/u.test(word) && (word.match(/\p{Lu}/gu) ?? []).length >= 2;
+
 /**
  * A phrase of a rule as the tagger matches it: its words folded (`Codecs` → `codec`), except prefix patterns
- * (`quantiz*`), which are only lower-cased, with whether each word is such a pattern.
+ * (`quantiz*`), which are only lower-cased, with whether each word is such a pattern and whether it is written in
+ * capitals (`CLIP`: it then matches only a word the text writes in capitals, the acronym and not “a video clip”).
  */
-export function phraseWords(phrase: string): { words: string[]; wild: boolean[] } {
+export function phraseWords(phrase: string): { words: string[]; wild: boolean[]; capitals: boolean[] } {
   const raw = phrase.split(/[\s-]+/).filter(Boolean);
   const wild = raw.map((w) => w.endsWith('*'));
+  const capitals = raw.map((w) => isCapitalsWord(w.replace(/\*$/, '')));
   const words = raw.map((w, i) => {
     const bare = w.replace(/\*$/, '').toLowerCase();
     return wild[i] ? bare : foldWord(bare);
   });
-  return { words, wild };
+  return { words, wild, capitals };
 }
 
 /** The phrase as matched, as one string: two phrases with the same key find the same words. */
@@ -27,7 +32,8 @@ const phraseKey = (phrase: string): string => {
 export const RuleSchema = z.object({
   /**
    * Phrases, matched word by word after word forms are folded (case, plurals, British -ise/-isation).
-   * A word ending in `*` matches any word it starts (`quantiz*`).
+   * A word ending in `*` matches any word it starts (`quantiz*`); a word written in capitals (`CLIP`) matches only
+   * where the text writes it in capitals.
    */
   match: z.array(z.string().trim().min(1)).min(1),
   /** Points for each phrase found in the abstract; the title counts `settings.titleWeight` times as much. */
