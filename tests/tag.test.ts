@@ -415,6 +415,33 @@ describe('tagPaper with the real taxonomy', () => {
     ).not.toContain('multimodal');
   });
 
+  it('does not take entropy regularization, a regulariser of any model, for compression', () => {
+    expect(
+      slugs(
+        'Entropy Regularization Keeps Exploration Alive in RL for Reasoning',
+        'Reinforcement learning with verifiable rewards collapses the entropy of large language models early; we add an adaptive entropy regularization term to the GRPO objective and improve pass@k on math benchmarks.',
+      ),
+    ).toEqual(['language']);
+  });
+
+  it('knows microscaling formats (MXFP4, NVFP4) as low precision and text-to-SQL as code, and takes natural-language supervision of another modality as not NLP', () => {
+    expect(
+      slugs('Low-Precision Training in MXFP4', 'We train transformers with MXFP4 matrix multiplications and stochastic rounding, matching BF16 quality.'),
+    ).toEqual(['quantization']);
+    expect(
+      slugs(
+        'Text-to-SQL with Large Language Models',
+        'We decompose text-to-SQL into schema linking, SQL query generation and execution-guided correction with an LLM.',
+      ),
+    ).toEqual(['code', 'language']);
+    expect(
+      slugs(
+        'Learning Audio Concepts from Natural Language Supervision',
+        'We train an audio encoder and a text encoder with a contrastive objective on audio-text pairs, so that sounds are classified zero-shot from their descriptions.',
+      ),
+    ).not.toContain('language');
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
