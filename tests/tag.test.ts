@@ -442,6 +442,21 @@ describe('tagPaper with the real taxonomy', () => {
     ).not.toContain('language');
   });
 
+  it('takes joint source-channel coding as coding for transmission, and forgetting in an image classifier as vision too', () => {
+    expect(
+      slugs(
+        'Deep Joint Source-Channel Coding of Images over Fading Channels',
+        'An encoder maps images to channel symbols and a decoder reconstructs them after transmission, degrading gracefully as the SNR drops.',
+      ),
+    ).toEqual(['codecs']);
+    expect(
+      slugs(
+        'Zero-Shot Class Unlearning in Image Classifiers',
+        'We make a trained classifier forget a class without its training data, keeping accuracy on the others.',
+      ),
+    ).toEqual(['unlearning', 'vision']);
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
