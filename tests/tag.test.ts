@@ -457,6 +457,24 @@ describe('tagPaper with the real taxonomy', () => {
     ).toEqual(['unlearning', 'vision']);
   });
 
+  it('does not take expressive speech for a theory of architectures, nor image quality kept by a codec for vision, but takes quality assessment as vision', () => {
+    expect(
+      slugs(
+        'Expressive Speech Synthesis with Prosody Tokens',
+        'We model prosody with discrete tokens so that a text-to-speech system produces expressive, natural speech; source code is available.',
+      ),
+    ).toEqual(['speech-audio', 'discrete-representations']);
+    expect(
+      slugs(
+        'Learned Image Compression with Better Image Quality at Low Bitrates',
+        'We train an image codec whose reconstructions keep image quality at low bitrates, measured by PSNR and MS-SSIM on Kodak.',
+      ),
+    ).toEqual(['codecs']);
+    expect(
+      slugs('No-Reference Image Quality Assessment with Transformers', 'We predict the perceived quality of distorted photographs without a reference image.'),
+    ).toEqual(['vision']);
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
