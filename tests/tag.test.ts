@@ -475,6 +475,18 @@ describe('tagPaper with the real taxonomy', () => {
     ).toEqual(['vision']);
   });
 
+  it('knows depth prediction as vision and a model’s internal mechanisms as interpretability', () => {
+    expect(slugs('Depth Anything V2', 'We produce finer depth predictions and sharper depth maps from single images by training on synthetic data.')).toEqual([
+      'vision',
+    ]);
+    expect(
+      slugs(
+        'On the Biology of a Large Language Model',
+        'We investigate the internal mechanisms of a large language model with attribution graphs, finding circuits for multi-step reasoning.',
+      ),
+    ).toContain('interpretability');
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
