@@ -79,9 +79,11 @@ describe('parseTaxonomy', () => {
       ok: false,
       messages: [
         expect.stringContaining('match[2]: “text to speech” matches what “text-to-speech”'),
-        expect.stringContaining('match[3]: “quantiz*” matches what “quantiz*”'),
+        'topic “codecs”, field rules[0].match[3]: “quantiz*” is listed twice, so each mention would count twice: list it once',
       ],
     });
+    // A word in capitals matches a part of what the word in any case matches: each of those mentions would count twice.
+    expect(withMatch('[clip, CLIP]')).toMatchObject({ ok: false, messages: [expect.stringContaining('“CLIP” matches what “clip” matches')] });
     // Different words, a prefix and a word it starts, and the same phrase in two rules (a title bonus) are all fine.
     expect(withMatch('[quantiz*, quantization, codec, codec design, compression]').ok).toBe(true);
     const twoRules = valid.replace(

@@ -122,7 +122,10 @@ export const TaxonomySchema = z
             ctx.addIssue({
               code: 'custom',
               path: ['topics', index, 'rules', r, 'match', p],
-              message: `“${phrase}” matches what “${earlier}” matches (word forms are folded), so each mention would count twice: list one`,
+              message:
+                earlier === phrase
+                  ? `“${phrase}” is listed twice, so each mention would count twice: list it once`
+                  : `“${phrase}” matches what “${earlier}” matches (word forms are folded), so each mention would count twice: list one`,
             });
         });
       });
