@@ -16,12 +16,14 @@ declare module 'vitest' {
 export default function setup(project: TestProject) {
   const rootSite = buildSite();
   const baseSite = buildSite({ base: '/digest/', content: rootSite.content });
-  // Two real days of one week, the bundled 224 papers the latest: what a reader skims.
+  // Two real days of one week, the bundled 224 papers the latest: what a reader skims. Forty papers a page, so that
+  // its largest topic (about 100 of the 374 papers, whatever the taxonomy's latest change) spans pages.
   const twoDaySite = buildSite({
     dumps: [
       { date: '2026-11-25', file: EXTRA_DUMP },
       { date: '2026-11-26', file: join(ROOT, 'content/dumps/2026-11-26.txt') },
     ],
+    pageSize: 40,
   });
   project.provide('rootSite', rootSite);
   project.provide('baseSite', baseSite);

@@ -1,6 +1,6 @@
 /** Builds real sites from fixture content into scratch folders, and serves them, for end-to-end tests. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { gunzipSync } from 'node:zlib';
@@ -22,6 +22,8 @@ export interface BuildOptions {
   content?: string;
   /** Build into this output folder (to rebuild over an earlier build). Default: a fresh folder. */
   out?: string;
+  /** Papers a page of a topic, in place of `content/site.yaml`'s. */
+  pageSize?: number;
 }
 
 export const HOSTILE_DUMP = join(ROOT, 'tests/fixtures/hostile-day.txt');
@@ -42,7 +44,8 @@ export function buildSite(options: BuildOptions = {}): BuiltSite {
   if (!content) {
     content = mkdtempSync(join(tmpdir(), 'digest-content-'));
     cpSync(join(ROOT, 'content/topics.yaml'), join(content, 'topics.yaml'));
-    cpSync(join(ROOT, 'content/site.yaml'), join(content, 'site.yaml'));
+    const siteYaml = readFileSync(join(ROOT, 'content/site.yaml'), 'utf8');
+    writeFileSync(join(content, 'site.yaml'), options.pageSize ? siteYaml.replace(/^pageSize: \d+$/m, `pageSize: ${options.pageSize}`) : siteYaml);
     mkdirSync(join(content, 'dumps'));
     for (const dump of options.dumps ?? DEFAULT_DUMPS) {
       run(join(ROOT, 'node_modules/.bin/tsx'), ['scripts/digest.ts', 'ingest', dump.file, '--date', dump.date, '--quiet'], { CONTENT_DIR: content });
