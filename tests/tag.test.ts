@@ -487,6 +487,21 @@ describe('tagPaper with the real taxonomy', () => {
     ).toContain('interpretability');
   });
 
+  it('does not take detecting machine-generated text or jailbreaks for computer vision', () => {
+    expect(
+      slugs(
+        'Zero-Shot Machine-Generated Text Detection with Probability Curvature',
+        'Text sampled from a large language model lies in regions of negative curvature of its log probability, which allows zero-shot detection of machine-generated text without a trained classifier.',
+      ),
+    ).toEqual(['language']);
+    expect(
+      slugs(
+        'Jailbreak Detection in LLM Conversations',
+        'We detect jailbreak prompts sent to language model assistants with a lightweight classifier on hidden states, improving detection rates over perplexity filters.',
+      ),
+    ).toEqual(['language']);
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
