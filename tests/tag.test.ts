@@ -502,6 +502,21 @@ describe('tagPaper with the real taxonomy', () => {
     ).toEqual(['language']);
   });
 
+  it('does not take hate speech or part-of-speech tagging for speech and audio', () => {
+    expect(
+      slugs(
+        'Multilingual Hate Speech Detection with Large Language Models',
+        'We evaluate large language models on hate speech detection in 12 languages and find that they underperform on implicit hate speech.',
+      ),
+    ).toEqual(['language']);
+    expect(
+      slugs(
+        'Part-of-Speech Tagging for Low-Resource Languages',
+        'We transfer part-of-speech taggers from high-resource languages with multilingual language models, improving accuracy on 20 languages.',
+      ),
+    ).toEqual(['language']);
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
