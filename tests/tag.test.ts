@@ -517,6 +517,15 @@ describe('tagPaper with the real taxonomy', () => {
     ).toEqual(['language']);
   });
 
+  it('does not take segmenting text into words for image segmentation', () => {
+    expect(
+      slugs(
+        'Unsupervised Word Segmentation with Character Language Models',
+        'We segment unsegmented text into words using the predictive uncertainty of a character-level language model, improving word segmentation F1 on Chinese and Japanese.',
+      ),
+    ).toEqual(['language']);
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
