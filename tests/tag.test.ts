@@ -526,6 +526,21 @@ describe('tagPaper with the real taxonomy', () => {
     ).toEqual(['language']);
   });
 
+  it('does not take an agent’s memory or an energy-based model for a cheaper model', () => {
+    expect(
+      slugs(
+        'A-Mem: Agentic Memory for LLM Agents',
+        'We give large language model agents a long-term memory that organizes past interactions into linked notes. When new memories are added, related memories are updated, and the agent retrieves relevant memory when answering.',
+      ),
+    ).toEqual(['language']);
+    expect(
+      slugs(
+        'Energy-Based Models for Image Generation',
+        'We train energy-based models whose energy function is a convolutional network and sample realistic images with short-run Langevin dynamics on the energy landscape.',
+      ),
+    ).toEqual(['generative']);
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
