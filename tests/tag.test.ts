@@ -541,6 +541,21 @@ describe('tagPaper with the real taxonomy', () => {
     ).toEqual(['generative']);
   });
 
+  it('does not take transparent objects or electronic circuits for interpretability', () => {
+    expect(
+      slugs(
+        'Depth Completion for Transparent Objects',
+        'Depth sensors fail on transparent surfaces such as glass. We complete the depth of transparent objects from RGB images and the noisy depth map.',
+      ),
+    ).toEqual(['vision']);
+    expect(
+      slugs(
+        'Large Language Models for Analog Circuit Design',
+        'We prompt large language models to generate netlists for analog circuits and refine them with simulator feedback, producing working amplifier circuits.',
+      ),
+    ).toEqual(['language']);
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
