@@ -556,6 +556,18 @@ describe('tagPaper with the real taxonomy', () => {
     ).toEqual(['language']);
   });
 
+  it('does not take the mean absolute error (MAE) for a masked autoencoder, and counting crowds is vision', () => {
+    expect(
+      slugs('Crowd Counting with Density Maps', 'We count people in crowded scenes by regressing density maps, lowering MAE and MSE on ShanghaiTech.'),
+    ).toEqual(['vision']);
+    expect(
+      slugs(
+        'MAE Pretraining for Medical Images',
+        'We pretrain a vision transformer as a masked autoencoder on unlabeled scans and fine-tune it for diagnosis.',
+      ),
+    ).toContain('autoencoders');
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
