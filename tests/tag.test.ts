@@ -568,6 +568,15 @@ describe('tagPaper with the real taxonomy', () => {
     ).toContain('autoencoders');
   });
 
+  it('takes visual question answering as multimodal, not NLP', () => {
+    expect(
+      slugs(
+        'Text-Guided Token Pruning for Efficient Multimodal Inference',
+        'Visual tokens dominate the input of multimodal models. We prune them using the attention of the text prompt, halving FLOPs with little loss on visual question answering, video question answering and text-rich visual question answering.',
+      ),
+    ).not.toContain('language');
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
