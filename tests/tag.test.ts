@@ -577,6 +577,15 @@ describe('tagPaper with the real taxonomy', () => {
     ).not.toContain('language');
   });
 
+  it('knows dynamic depth and conditional computation (mixture of depths) as efficiency', () => {
+    expect(
+      slugs(
+        'Mixture-of-Depths: Dynamically Allocating Compute in Transformer-Based Language Models',
+        'Transformers spend the same compute on every token. We route only a subset of tokens through each block with a learned router, matching baseline quality with 50% fewer FLOPs per forward pass.',
+      ),
+    ).toContain('efficiency');
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
