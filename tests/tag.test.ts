@@ -586,6 +586,21 @@ describe('tagPaper with the real taxonomy', () => {
     ).toContain('efficiency');
   });
 
+  it('takes a hypernetwork for an implicit neural representation, but not a hypernetwork alone', () => {
+    expect(
+      slugs(
+        'Continual Learning with Hypernetworks',
+        'A hypernetwork generates the weights of a target network conditioned on a task embedding; regularizing its outputs for earlier tasks prevents catastrophic forgetting.',
+      ),
+    ).not.toContain('neural-fields');
+    expect(
+      slugs(
+        'Decoder-Only Random Hypernetworks for Implicit Neural Representations',
+        'We fit signals with a frozen random hypernetwork and a learned latent code, compressing images and occupancy fields.',
+      ),
+    ).toContain('neural-fields');
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
