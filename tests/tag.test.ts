@@ -601,6 +601,21 @@ describe('tagPaper with the real taxonomy', () => {
     ).toContain('neural-fields');
   });
 
+  it('does not take debugging a trained network for code', () => {
+    expect(
+      slugs(
+        'Debugging Deep Networks by Finding Spurious Features',
+        'We locate spurious features that classifiers rely on by inspecting neurons, and fix them by retraining on reweighted data.',
+      ),
+    ).not.toContain('code');
+    expect(
+      slugs(
+        'Teaching Large Language Models to Self-Debug',
+        'We teach large language models to debug their predicted code by rubber duck debugging, explaining the generated code and execution results.',
+      ),
+    ).toContain('code');
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
