@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterEach, describe, expect, inject, it } from 'vitest';
+import { loadSiteSettingsFile } from '../../src/store/content-store';
 import { latexResidue } from '../helpers';
 import { useServedSite } from './browser';
 import { readExport } from './site-builder';
@@ -138,7 +139,7 @@ describe('a week', () => {
 describe('a topic of more than one page', () => {
   it('keeps its newest papers on its front page and the oldest on page 1, numbered from the oldest, each paper once', async () => {
     // The site's largest topic, at the site's papers a page: two pages of it, the front page holding the rest.
-    const size = Number(/^pageSize: (\d+)$/m.exec(readFileSync(join(site.content, 'site.yaml'), 'utf8'))![1]);
+    const size = loadSiteSettingsFile(join(site.content, 'site.yaml')).pageSize;
     const papers = readExport<{ id: string; topics: { slug: string }[] }>(site.out);
     const counts = new Map<string, number>();
     for (const p of papers) for (const t of p.topics) counts.set(t.slug, (counts.get(t.slug) ?? 0) + 1);
