@@ -14,12 +14,9 @@ export const isCapitalsWord = (word: string): boolean => !/\p{Ll}/u.test(word) &
 export function phraseWords(phrase: string): { words: string[]; wild: boolean[]; capitals: boolean[] } {
   const raw = phrase.split(/[\s-]+/).filter(Boolean);
   const wild = raw.map((w) => w.endsWith('*'));
-  const capitals = raw.map((w) => isCapitalsWord(w.replace(/\*$/, '')));
-  const words = raw.map((w, i) => {
-    const bare = w.replace(/\*$/, '').toLowerCase();
-    return wild[i] ? bare : foldWord(bare);
-  });
-  return { words, wild, capitals };
+  const bare = raw.map((w) => w.replace(/\*$/, ''));
+  const words = bare.map((w, i) => (wild[i] ? w.toLowerCase() : foldWord(w.toLowerCase())));
+  return { words, wild, capitals: bare.map(isCapitalsWord) };
 }
 
 /** The phrase as matched, as one string: two phrases with the same key find the same words. */
