@@ -616,6 +616,60 @@ describe('tagPaper with the real taxonomy', () => {
     ).toContain('code');
   });
 
+  it('does not take a codec’s quantizer for low precision, nor its coding efficiency for a cheaper model', () => {
+    expect(
+      slugs(
+        'Variable-Rate Learned Image Compression with a Dead-Zone Quantizer',
+        'A learned image codec is trained once for a rate-distortion trade-off. We reach any bitrate with the same network by applying a dead-zone quantizer of adjustable step size to its latents, matching separately trained models across a wide range of bits per pixel.',
+      ),
+    ).toEqual(['codecs']);
+    expect(
+      slugs(
+        'How Reliable Is the Bjontegaard Delta? Measuring the Compression Efficiency of Video Codecs',
+        'Codecs are compared by the Bjontegaard delta rate computed from four rate-distortion points. We fit rate-distortion curves with a small neural network and show when the usual estimate misjudges the compression efficiency of new codecs.',
+      ),
+    ).toEqual(['codecs']);
+  });
+
+  it('does not take Gaussian splatting, set against NeRF, for an implicit neural representation', () => {
+    const topics = slugs(
+      'A Survey of 3D Gaussian Splatting',
+      'Unlike neural radiance fields (NeRF), which represent a scene implicitly with a coordinate network, 3D Gaussian splatting represents it with explicit Gaussians rasterized in real time. We review 3DGS methods for 3D reconstruction, editing and dynamic scenes.',
+    );
+    expect(topics).toContain('vision');
+    expect(topics).not.toContain('neural-fields');
+  });
+
+  it('knows image manipulation and visual generation as generation', () => {
+    expect(
+      slugs(
+        'Instruction-Driven Image Manipulation Learned from Video Frames',
+        'We build training pairs for instruction-driven image manipulation from pairs of video frames, with instructions written by a multimodal large language model, and train a model that changes poses and viewpoints while keeping the subject.',
+      ),
+    ).toEqual(['generative']);
+    expect(
+      slugs(
+        'Continuous and Discrete Tokens for Autoregressive Visual Generation',
+        'Autoregressive visual generation predicts image tokens one after another. We keep a continuous tokenizer and obtain discrete tokens by quantizing each dimension after training, so a lightweight head can predict them with cross-entropy, reaching the quality of continuous models.',
+      ),
+    ).toContain('generative');
+  });
+
+  it('does not take a paper that only says “tokens” for discrete representations, but takes a discrete bottleneck', () => {
+    expect(
+      slugs(
+        'Token-Difficulty Routing in Mixture-of-Experts Language Models',
+        'We turn a dense large language model into a mixture of experts whose router sends hard tokens to larger experts and easy tokens to smaller ones, so that the compute spent on tokens follows their difficulty after a single fine-tuning run.',
+      ),
+    ).not.toContain('discrete-representations');
+    expect(
+      slugs(
+        'Learning New Tasks through a Discrete Bottleneck of Key-Value Codes',
+        'A frozen pretrained encoder selects the nearest of many learnable keys, and only their values are updated for a new task. We study how such a discrete bottleneck keeps earlier tasks intact under distribution shift.',
+      ),
+    ).toContain('discrete-representations');
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
