@@ -670,6 +670,27 @@ describe('tagPaper with the real taxonomy', () => {
     ).toContain('discrete-representations');
   });
 
+  it('does not take a video coder for a code model, nor sound event detection for computer vision', () => {
+    expect(
+      slugs(
+        'A Learned Video Coder with Hybrid Motion Compensation',
+        'We combine flow-based warping and adaptive kernels for inter prediction in a learned video codec. Trained jointly with an intra coder and a residual coder, it saves bitrate over HEVC at the same PSNR.',
+      ),
+    ).toEqual(['codecs']);
+    expect(
+      slugs(
+        'DeepSeek-Coder: Open Code Models for Programming',
+        'We release open code language models trained on two trillion tokens of source code, which match closed models on code completion benchmarks.',
+      ),
+    ).toContain('code');
+    expect(
+      slugs(
+        'Deep Learning for Sound Event Detection and Speech Separation: A Review',
+        'We review deep learning for audio: sound event detection, speech separation, music tagging and speech enhancement, and the log-mel and waveform front ends they share.',
+      ),
+    ).toEqual(['speech-audio']);
+  });
+
   it('is deterministic', () => {
     const paper = { title: 'Masked Autoencoders That Listen', abstract: 'Self-supervised audio representation learning with masked autoencoders.' };
     expect(tagPaper(real, paper)).toEqual(tagPaper(real, paper));
